@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# One-time machine setup for development and CI: installs what the build and the tests need beyond the .NET SDK.
+# Idempotent: each section checks before it installs. Sections are owned by different people; add yours below.
+set -euo pipefail
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+# --- Ceph RGW (S3 server for tests/MlopsCi.S3.Tests) -------------------------------------------------------------
+# Debian packages ceph-mon ceph-osd radosgw ceph-common (~65 MB, ~50 s). scripts/test-services.sh start runs the
+# server (and installs these itself when missing).
+"$HERE/ceph-rgw.sh" install
+# --- end Ceph RGW ---------------------------------------------------------------------------------------------------

@@ -1,0 +1,226 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using MlopsCi.Core.Errors;
+
+namespace MlopsCi.Core.Storage;
+
+/// <summary>
+/// The embedded default store: a local folder. Every write goes to a temporary file that is renamed into place,
+/// so a reader never sees a half-written object and a killed writer leaves only a temporary file behind.
+/// Mutable objects are compare-and-swapped under an exclusive lock file (released by the kernel if the process dies).
+/// </summary>
+public sealed class LocalFolderStore : IObjectStore
+{
+    private const int CopyBufferSize = 1 << 20;
+    private readonly string _root;
+
+    /// <summary>Opens (and creates if needed) a store rooted at <paramref name="root"/>.</summary>
+    public LocalFolderStore(string root)
+    {
+        _root = Path.GetFullPath(root);
+        Location = "file://" + _root;
+    }
+
+    /// <inheritdoc />
+    public string Location { get; }
+
+    /// <summary>The absolute folder this store lives in.</summary>
+    public string Root => _root;
+
+    /// <inheritdoc />
+    public Task<bool> ExistsAsync(string key, CancellationToken cancellationToken) => Task.FromResult(File.Exists(PathOf(key)));
+
+    /// <inheritdoc />
+    public async Task<byte[]?> TryReadAllAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await File.ReadAllBytesAsync(PathOf(key), cancellationToken);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<Stream?> TryOpenReadAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Stream stream = new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, CopyBufferSize, FileOptions.SequentialScan);
+            return Task.FromResult<Stream?>(stream);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult<Stream?>(null);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> PutIfAbsentAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var target = PathOf(key);
+        if (File.Exists(target))
+            return false;
+        var temp = TempPathFor(target);
+        await File.WriteAllBytesAsync(temp, content, cancellationToken);
+        return MoveIntoPlace(temp, target, overwrite: false);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> PutFileIfAbsentAsync(string key, string localPath, string? expectedSha256, CancellationToken cancellationToken)
+    {
+        var target = PathOf(key);
+        if (File.Exists(target))
+            return false;
+        var temp = TempPathFor(target);
+        try
+        {
+            string actual;
+            await using (var source = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
+            await using (var destination = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
+            {
+                actual = await Hashing.CopyAndHashAsync(source, destination, cancellationToken);
+            }
+
+            if (expectedSha256 is not null && !string.Equals(actual, expectedSha256, StringComparison.Ordinal))
+                throw new InvalidInputException($"The file '{localPath}' changed while it was being stored (hash {expectedSha256[..12]}… became {actual[..12]}…). Stop whatever writes to it and commit again.");
+            return MoveIntoPlace(temp, target, overwrite: false);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task PutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var target = PathOf(key);
+        var temp = TempPathFor(target);
+        await File.WriteAllBytesAsync(temp, content, cancellationToken);
+        MoveIntoPlace(temp, target, overwrite: true);
+    }
+
+    /// <inheritdoc />
+    public async Task<VersionedObject?> TryReadVersionedAsync(string key, CancellationToken cancellationToken)
+    {
+        var content = await TryReadAllAsync(key, cancellationToken);
+        return content is null ? null : new VersionedObject(content, TagOf(content));
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> TryWriteVersionedAsync(string key, ReadOnlyMemory<byte> content, string? expectedTag, CancellationToken cancellationToken)
+    {
+        var target = PathOf(key);
+        using var held = await AcquireLockAsync(target, cancellationToken);
+        var current = await TryReadVersionedAsync(key, cancellationToken);
+        if (current?.Tag != expectedTag)
+            return false;
+        var temp = TempPathFor(target);
+        await File.WriteAllBytesAsync(temp, content, cancellationToken);
+        MoveIntoPlace(temp, target, overwrite: true);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> TryDeleteVersionedAsync(string key, string expectedTag, CancellationToken cancellationToken)
+    {
+        var target = PathOf(key);
+        using var held = await AcquireLockAsync(target, cancellationToken);
+        var current = await TryReadVersionedAsync(key, cancellationToken);
+        if (current?.Tag != expectedTag)
+            return false;
+        File.Delete(target);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        File.Delete(PathOf(key));
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Walk only the folder that can hold the prefix, then filter; keys come back in ordinal order.
+        var slash = prefix.LastIndexOf('/');
+        var folder = slash < 0 ? _root : Path.Combine(_root, prefix[..slash]);
+        if (!Directory.Exists(folder))
+            yield break;
+        var keys = new List<ObjectInfo>();
+        foreach (var file in new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories))
+        {
+            var key = Path.GetRelativePath(_root, file.FullName).Replace('\\', '/');
+            if (key.StartsWith(prefix, StringComparison.Ordinal) && !IsInternal(key))
+                keys.Add(new ObjectInfo(key, file.Length, file.LastWriteTimeUtc));
+        }
+
+        keys.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        foreach (var info in keys)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return info;
+        }
+
+        await Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private static bool IsInternal(string key) => key.StartsWith("tmp/", StringComparison.Ordinal) || key.EndsWith(".lock", StringComparison.Ordinal);
+
+    private static string TagOf(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content))[..32];
+
+    private string PathOf(string key)
+    {
+        if (key.Length == 0 || key.Contains("..", StringComparison.Ordinal) || key.StartsWith('/'))
+            throw new ArgumentException($"Invalid object key '{key}'.", nameof(key));
+        return Path.Combine(_root, key);
+    }
+
+    private string TempPathFor(string target)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var tmp = Path.Combine(_root, "tmp");
+        Directory.CreateDirectory(tmp);
+        return Path.Combine(tmp, $"{Environment.ProcessId}-{Guid.NewGuid():N}");
+    }
+
+    private static bool MoveIntoPlace(string temp, string target, bool overwrite)
+    {
+        try
+        {
+            File.Move(temp, target, overwrite);
+            return true;
+        }
+        catch (IOException) when (!overwrite && File.Exists(target))
+        {
+            File.Delete(temp);
+            return false;
+        }
+    }
+
+    private static async Task<IDisposable> AcquireLockAsync(string target, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var lockPath = target + ".lock";
+        var delay = 1;
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+            }
+            catch (IOException) when (attempt < 20_000)
+            {
+                await Task.Delay(delay, cancellationToken);
+                delay = Math.Min(delay * 2, 20);
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using MlopsCi.Core.Errors;
+using MlopsCi.Core.Storage;
+
+namespace MlopsCi.Core.Versioning;
+
+/// <summary>
+/// Hashes files and writes the blobs the store lacks, in parallel. Small files are read once (hash and upload from
+/// the same buffer); large ones are streamed twice with bounded memory: once to hash, once to upload (verified).
+/// </summary>
+internal sealed class BlobUploader(IObjectStore store, IProgressSink progress)
+{
+    private const int SmallFile = 1 << 20;
+
+    public async Task<(List<Entry> Entries, TransferStats Stats)> UploadAsync(FolderScan scan, CancellationToken cancellationToken)
+    {
+        var files = scan.Files;
+        var entries = new Entry[files.Count];
+        long done = 0, written = 0, bytes = 0;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(4, Environment.ProcessorCount * 4), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), options, async (i, ct) =>
+        {
+            var file = files[i];
+            var (hash, size, wrote) = await StoreFileAsync(file, ct);
+            entries[i] = new Entry(file.Path, hash, size);
+            if (wrote)
+            {
+                Interlocked.Increment(ref written);
+                Interlocked.Add(ref bytes, size);
+            }
+
+            progress.Report("files", Interlocked.Increment(ref done), files.Count);
+        });
+        return ([.. entries], new TransferStats(files.Count, written, bytes, scan.Skipped));
+    }
+
+    private async Task<(string Hash, long Size, bool Wrote)> StoreFileAsync(ScannedFile file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (file.Size <= SmallFile)
+            {
+                var content = await File.ReadAllBytesAsync(file.FullPath, cancellationToken);
+                var hash = Hashing.Sha256Hex(content);
+                return (hash, content.Length, await store.PutIfAbsentAsync(Repository.BlobKey(hash), content, cancellationToken));
+            }
+
+            var streamed = await Hashing.Sha256FileAsync(file.FullPath, cancellationToken);
+            var key = Repository.BlobKey(streamed);
+            var wrote = !await store.ExistsAsync(key, cancellationToken)
+                && await store.PutFileIfAbsentAsync(key, file.FullPath, streamed, cancellationToken);
+            return (streamed, new FileInfo(file.FullPath).Length, wrote);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new InvalidInputException($"Cannot read '{file.FullPath}': {e.Message} Fix its permissions (or remove it) and commit again; nothing was committed.", e);
+        }
+        catch (IOException e) when (e is not EndOfStreamException)
+        {
+            throw new InvalidInputException($"Cannot read '{file.FullPath}': {e.Message} Nothing was committed.", e);
+        }
+    }
+}

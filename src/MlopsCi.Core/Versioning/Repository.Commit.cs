@@ -1,0 +1,144 @@
+using MlopsCi.Core.Errors;
+
+namespace MlopsCi.Core.Versioning;
+
+public sealed partial class Repository
+{
+    private const int MaxCasAttempts = 200;
+
+    /// <summary>
+    /// Applies changes to a branch as one commit (cost grows with the change, not the repository). Concurrent writers
+    /// are serialised by compare-and-swap: on a lost race the changes are re-applied to the new head.
+    /// </summary>
+    public Task<CommitOutcome> CommitChangesAsync(string branch, IEnumerable<Change> changes, string message, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken)
+    {
+        var sorted = Normalize(changes);
+        return UpdateBranchAsync(branch, HookEvent.PreCommit, async (head, tree) =>
+        {
+            var effective = await EffectiveChangesAsync(tree, sorted, cancellationToken);
+            if (effective.Count == 0)
+                return null;
+            var after = await _trees.ApplyAsync(tree, effective, cancellationToken);
+            return new Proposal([head.Id], after, message, metadata, "commit");
+        }, cancellationToken);
+    }
+
+    /// <summary>Makes the branch's content under <paramref name="prefix"/> exactly the folder's content, as one commit.</summary>
+    public async Task<CommitOutcome> CommitFolderAsync(string branch, string folder, string prefix, string message, IReadOnlyDictionary<string, string> metadata, IProgressSink progress, CancellationToken cancellationToken)
+    {
+        RefNames.Validate(branch, "branch");
+        prefix = PathRules.NormalizePrefix(prefix);
+        var head = await TryGetBranchAsync(branch, cancellationToken)
+            ?? throw new InvalidInputException($"There is no branch '{branch}'. Create it with 'mlops data branch create {branch} --from {Info.DefaultBranch}'.");
+        if (head.Ref.Protected)
+            throw ProtectedBranch(branch);
+        var scan = FolderScanner.Scan(folder, prefix);
+        var (entries, stats) = await new BlobUploader(Store, progress).UploadAsync(scan, cancellationToken);
+        var outcome = await UpdateBranchAsync(branch, HookEvent.PreCommit, async (head, tree) =>
+        {
+            var changes = new List<Change>();
+            var existing = new List<Entry>();
+            await foreach (var entry in _trees.EnumerateAsync(tree, prefix, cancellationToken))
+                existing.Add(entry);
+            foreach (var diff in DiffSorted(existing, entries))
+                changes.Add(diff.ToChange());
+            if (changes.Count == 0)
+                return null;
+            var after = await _trees.ApplyAsync(tree, changes, cancellationToken);
+            return new Proposal([head.Id], after, message, metadata, "commit");
+        }, cancellationToken);
+        return outcome with { Transfer = stats with { Skipped = scan.Skipped } };
+    }
+
+    private sealed record Proposal(IReadOnlyList<string> Parents, Metarange Tree, string Message, IReadOnlyDictionary<string, string> Metadata, string Kind, string? FastForwardTo = null);
+
+    /// <summary>
+    /// The one place a branch moves: read the head, build a proposal, validate it, write the commit, compare-and-swap
+    /// the ref; on a lost race start again from the new head. A null proposal means "nothing to do".
+    /// </summary>
+    private async Task<CommitOutcome> UpdateBranchAsync(string branch, HookEvent hookEvent, Func<Commit, Metarange, Task<Proposal?>> propose, CancellationToken cancellationToken)
+    {
+        RefNames.Validate(branch, "branch");
+        for (var attempt = 1; ; attempt++)
+        {
+            var head = await TryGetBranchAsync(branch, cancellationToken)
+                ?? throw new InvalidInputException($"There is no branch '{branch}'. Create it with 'mlops data branch create {branch} --from {Info.DefaultBranch}'.");
+            if (head.Ref.Protected && hookEvent == HookEvent.PreCommit)
+                throw ProtectedBranch(branch);
+            var headCommit = await GetCommitAsync(head.Ref.Commit, cancellationToken);
+            var before = await GetTreeAsync(headCommit, cancellationToken);
+            var proposal = await propose(headCommit, before);
+            if (proposal is null)
+                return new CommitOutcome(headCommit, false, [], "none");
+            var changes = await _trees.DiffAsync(before, proposal.Tree, "", cancellationToken);
+            if (Options.Validator is { } validator && changes.Count > 0)
+                await validator.ValidateAsync(new ValidationContext(hookEvent, branch, headCommit, before, proposal.Tree, changes, this), cancellationToken);
+            var commit = proposal.FastForwardTo is { } target
+                ? await GetCommitAsync(target, cancellationToken)
+                : await WriteCommitAsync(proposal.Parents, proposal.Tree, proposal.Message, proposal.Metadata, await NextGenerationAsync(proposal.Parents, cancellationToken), cancellationToken);
+            var moved = head.Ref with { Commit = commit.Id, Version = head.Ref.Version + 1 };
+            if (await Store.TryWriteVersionedAsync(BranchKey(branch), moved.ToBytes(), head.Tag, cancellationToken))
+                return new CommitOutcome(commit, true, changes, proposal.Kind);
+            if (attempt >= MaxCasAttempts)
+                throw new OperationFailedException($"Branch '{branch}' kept changing under concurrent writers; gave up after {attempt} attempts. Retry the operation.");
+            await Task.Delay(Random.Shared.Next(1, Math.Min(50, 2 * attempt)), cancellationToken);
+        }
+    }
+
+    private async Task<int> NextGenerationAsync(IReadOnlyList<string> parents, CancellationToken cancellationToken)
+    {
+        var generation = 0;
+        foreach (var parent in parents)
+            generation = Math.Max(generation, (await GetCommitAsync(parent, cancellationToken)).Generation);
+        return generation + 1;
+    }
+
+    private static OperationFailedException ProtectedBranch(string branch) =>
+        new($"Branch '{branch}' is protected: it changes only by merge. Commit to a branch of it ('mlops data branch create my-change --from {branch}') and merge that.");
+
+    private static List<Change> Normalize(IEnumerable<Change> changes)
+    {
+        var byPath = new SortedDictionary<string, Change>(StringComparer.Ordinal);
+        foreach (var change in changes)
+        {
+            PathRules.Validate(change.Path);
+            byPath[change.Path] = change;
+        }
+
+        return [.. byPath.Values];
+    }
+
+    private async Task<List<Change>> EffectiveChangesAsync(Metarange tree, List<Change> changes, CancellationToken cancellationToken)
+    {
+        // Drop no-op changes so an unchanged re-commit creates no commit.
+        var effective = new List<Change>(changes.Count);
+        foreach (var change in changes)
+        {
+            var current = await _trees.FindAsync(tree, change.Path, cancellationToken);
+            if (current?.Hash != change.Entry?.Hash)
+                effective.Add(change);
+        }
+
+        return effective;
+    }
+
+    internal static IEnumerable<DiffEntry> DiffSorted(IReadOnlyList<Entry> left, IReadOnlyList<Entry> right)
+    {
+        int i = 0, j = 0;
+        while (i < left.Count || j < right.Count)
+        {
+            var order = i == left.Count ? 1 : j == right.Count ? -1 : string.CompareOrdinal(left[i].Path, right[j].Path);
+            if (order < 0)
+                yield return new DiffEntry(DiffKind.Deleted, left[i].Path, left[i++], null);
+            else if (order > 0)
+                yield return new DiffEntry(DiffKind.Added, right[j].Path, null, right[j++]);
+            else
+            {
+                if (left[i].Hash != right[j].Hash)
+                    yield return new DiffEntry(DiffKind.Modified, left[i].Path, left[i], right[j]);
+                i++;
+                j++;
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+using MlopsCi.Core.Storage;
+
+namespace MlopsCi.Core.Versioning;
+
+/// <summary>What fsck found: objects checked and every problem (key and, for blobs, the paths that use it).</summary>
+public sealed record FsckReport(long Commits, long Metaranges, long Ranges, long Blobs, IReadOnlyList<string> Problems)
+{
+    /// <summary>Whether everything reachable verified.</summary>
+    public bool Clean => Problems.Count == 0;
+}
+
+/// <summary>What gc removed and kept.</summary>
+public sealed record GcReport(long Reachable, long Removed, long KeptYoung, long BytesRemoved);
+
+public sealed partial class Repository
+{
+    private static readonly string[] CollectedPrefixes = ["objects/", "ranges/", "metaranges/", "commits/"];
+
+    /// <summary>Verifies every object reachable from a branch or tag hashes to its address.</summary>
+    public async Task<FsckReport> FsckAsync(IProgressSink progress, CancellationToken cancellationToken)
+    {
+        var problems = new ConcurrentBag<string>();
+        var reach = await MarkAsync(problems, verify: true, cancellationToken);
+        long done = 0;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(4, Environment.ProcessorCount * 2), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(reach.Blobs, options, async (blob, ct) =>
+        {
+            var stream = await Store.TryOpenReadAsync(BlobKey(blob.Key), ct);
+            if (stream is null)
+                problems.Add($"missing blob {BlobKey(blob.Key)} (used by {blob.Value})");
+            else
+            {
+                await using (stream)
+                {
+                    if (await Hashing.Sha256HexAsync(stream, ct) != blob.Key)
+                        problems.Add($"corrupt blob {BlobKey(blob.Key)} (used by {blob.Value})");
+                }
+            }
+
+            progress.Report("blobs", Interlocked.Increment(ref done), reach.Blobs.Count);
+        });
+        return new FsckReport(reach.Commits.Count, reach.Metaranges.Count, reach.Ranges.Count, reach.Blobs.Count, [.. problems.Order(StringComparer.Ordinal)]);
+    }
+
+    /// <summary>Removes blobs, ranges, metaranges and commits no branch or tag reaches, if older than <paramref name="grace"/>.</summary>
+    public async Task<GcReport> GcAsync(TimeSpan grace, CancellationToken cancellationToken)
+    {
+        var problems = new ConcurrentBag<string>();
+        var reach = await MarkAsync(problems, verify: false, cancellationToken);
+        if (!problems.IsEmpty)
+            throw new Errors.CorruptionException($"gc stopped before deleting anything: the repository has problems ({problems.First()}). Run 'mlops data fsck'.", [.. problems]);
+        var reachable = new HashSet<string>(StringComparer.Ordinal);
+        reachable.UnionWith(reach.Commits.Select(CommitKey));
+        reachable.UnionWith(reach.Metaranges.Select(TreeStore.MetarangeKey));
+        reachable.UnionWith(reach.Ranges.Select(TreeStore.RangeKey));
+        reachable.UnionWith(reach.Blobs.Keys.Select(BlobKey));
+        var cutoff = Options.Time.GetUtcNow() - grace;
+        long removed = 0, young = 0, bytes = 0;
+        foreach (var prefix in CollectedPrefixes)
+        {
+            await foreach (var info in Store.ListAsync(prefix, cancellationToken))
+            {
+                if (reachable.Contains(info.Key))
+                    continue;
+                if (info.LastModified > cutoff)
+                {
+                    young++;
+                    continue;
+                }
+
+                await Store.DeleteAsync(info.Key, cancellationToken);
+                removed++;
+                bytes += info.Size;
+            }
+        }
+
+        return new GcReport(reachable.Count, removed, young, bytes);
+    }
+
+    private sealed record Reach(HashSet<string> Commits, HashSet<string> Metaranges, HashSet<string> Ranges, ConcurrentDictionary<string, string> Blobs);
+
+    private async Task<Reach> MarkAsync(ConcurrentBag<string> problems, bool verify, CancellationToken cancellationToken)
+    {
+        var reach = new Reach(new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+        var pending = new Stack<string>();
+        foreach (var (_, branch) in await ListBranchesAsync(cancellationToken))
+            pending.Push(branch.Commit);
+        foreach (var (_, commit) in await ListTagsAsync(cancellationToken))
+            pending.Push(commit);
+        while (pending.TryPop(out var id))
+        {
+            if (!reach.Commits.Add(id))
+                continue;
+            var bytes = await Store.TryReadAllAsync(CommitKey(id), cancellationToken);
+            if (bytes is null || (verify && Hashing.Sha256Hex(bytes) != id))
+            {
+                problems.Add($"{(bytes is null ? "missing" : "corrupt")} commit {CommitKey(id)}");
+                continue;
+            }
+
+            var commit = Commit.Parse(id, bytes);
+            foreach (var parent in commit.Parents)
+                pending.Push(parent);
+            if (reach.Metaranges.Add(commit.Metarange))
+                await MarkTreeAsync(commit.Metarange, reach, problems, verify, cancellationToken);
+        }
+
+        return reach;
+    }
+
+    private async Task MarkTreeAsync(string metarangeId, Reach reach, ConcurrentBag<string> problems, bool verify, CancellationToken cancellationToken)
+    {
+        var bytes = await Store.TryReadAllAsync(TreeStore.MetarangeKey(metarangeId), cancellationToken);
+        if (bytes is null || (verify && Hashing.Sha256Hex(bytes) != metarangeId))
+        {
+            problems.Add($"{(bytes is null ? "missing" : "corrupt")} metarange {TreeStore.MetarangeKey(metarangeId)}");
+            return;
+        }
+
+        foreach (var range in Metarange.Parse(bytes).Ranges)
+        {
+            if (!reach.Ranges.Add(range.Id))
+                continue;
+            var rangeBytes = await Store.TryReadAllAsync(TreeStore.RangeKey(range.Id), cancellationToken);
+            if (rangeBytes is null || (verify && Hashing.Sha256Hex(rangeBytes) != range.Id))
+            {
+                problems.Add($"{(rangeBytes is null ? "missing" : "corrupt")} range {TreeStore.RangeKey(range.Id)}");
+                continue;
+            }
+
+            foreach (var entry in RangeFormat.Parse(rangeBytes))
+                reach.Blobs.TryAdd(entry.Hash, entry.Path);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using MlopsCi.Core.Errors;
+
+namespace MlopsCi.Core.Versioning;
+
+public sealed partial class Repository
+{
+    /// <summary>
+    /// Three-way merge of <paramref name="source"/> into branch <paramref name="destination"/>: fast-forward when the
+    /// destination has not moved since the merge base, else a merge commit with two parents. Allowed on protected branches.
+    /// </summary>
+    public async Task<CommitOutcome> MergeAsync(string source, string destination, MergeStrategy strategy, string? message, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken)
+    {
+        var sourceCommit = await ResolveAsync(source, cancellationToken);
+        var sourceTree = await GetTreeAsync(sourceCommit, cancellationToken);
+        return await UpdateBranchAsync(destination, HookEvent.PreMerge, async (head, headTree) =>
+        {
+            var mergeBase = await MergeBaseAsync(head, sourceCommit, cancellationToken)
+                ?? throw new OperationFailedException($"'{source}' and '{destination}' share no history; nothing to merge from.");
+            if (mergeBase.Id == sourceCommit.Id)
+                return null;
+            if (mergeBase.Id == head.Id)
+                return new Proposal([sourceCommit.Id], sourceTree, "", metadata, "fast-forward", sourceCommit.Id);
+            var baseTree = await GetTreeAsync(mergeBase, cancellationToken);
+            var theirs = await _trees.DiffAsync(baseTree, sourceTree, "", cancellationToken);
+            var ours = (await _trees.DiffAsync(baseTree, headTree, "", cancellationToken)).ToDictionary(d => d.Path, StringComparer.Ordinal);
+            var changes = new List<Change>();
+            var conflicts = new List<string>();
+            foreach (var change in theirs)
+            {
+                if (ours.TryGetValue(change.Path, out var mine) && mine.Right?.Hash != change.Right?.Hash)
+                {
+                    conflicts.Add(change.Path);
+                    if (strategy != MergeStrategy.SourceWins)
+                        continue;
+                }
+
+                changes.Add(change.ToChange());
+            }
+
+            if (conflicts.Count > 0 && strategy == MergeStrategy.Fail)
+                throw new MergeConflictException($"Merging '{source}' into '{destination}' conflicts on {conflicts.Count} path(s) changed on both sides:\n  {string.Join("\n  ", conflicts)}\nResolve them on '{source}' or merge with --strategy source-wins|dest-wins.", conflicts);
+            var tree = await _trees.ApplyAsync(headTree, changes, cancellationToken);
+            return new Proposal([head.Id, sourceCommit.Id], tree, message ?? $"Merge '{source}' into '{destination}'", metadata, "merge");
+        }, cancellationToken);
+    }
+
+    /// <summary>Commits the inverse of <paramref name="commit"/> onto <paramref name="branch"/>; refuses when the branch changed those paths since.</summary>
+    public async Task<CommitOutcome> RevertAsync(string branch, string commit, CancellationToken cancellationToken)
+    {
+        var target = await ResolveAsync(commit, cancellationToken);
+        if (target.Parents.Count == 0)
+            throw new InvalidInputException($"Commit {target.Id[..12]} is the repository's first commit and has nothing to revert to.");
+        var parent = await GetCommitAsync(target.Parents[0], cancellationToken);
+        var undo = await _trees.DiffAsync(await GetTreeAsync(target, cancellationToken), await GetTreeAsync(parent, cancellationToken), "", cancellationToken);
+        return await UpdateBranchAsync(branch, HookEvent.PreCommit, async (head, headTree) =>
+        {
+            var conflicts = new List<string>();
+            foreach (var change in undo)
+            {
+                var current = await _trees.FindAsync(headTree, change.Path, cancellationToken);
+                if (current?.Hash != change.Left?.Hash)
+                    conflicts.Add(change.Path);
+            }
+
+            if (conflicts.Count > 0)
+                throw new MergeConflictException($"Cannot revert {target.Id[..12]} on '{branch}': {conflicts.Count} path(s) changed again since:\n  {string.Join("\n  ", conflicts)}", conflicts);
+            var tree = await _trees.ApplyAsync(headTree, [.. undo.Select(d => d.ToChange())], cancellationToken);
+            return new Proposal([head.Id], tree, $"Revert {target.Id[..12]}: {target.Message}", new Dictionary<string, string> { ["reverts"] = target.Id }, "revert");
+        }, cancellationToken);
+    }
+
+    /// <summary>Differences between two refs, sorted by path, optionally under a prefix.</summary>
+    public async Task<IReadOnlyList<DiffEntry>> DiffAsync(string left, string right, string prefix, CancellationToken cancellationToken)
+    {
+        var leftTree = await GetTreeAsync(await ResolveAsync(left, cancellationToken), cancellationToken);
+        var rightTree = await GetTreeAsync(await ResolveAsync(right, cancellationToken), cancellationToken);
+        return await _trees.DiffAsync(leftTree, rightTree, PathRules.NormalizePrefix(prefix), cancellationToken);
+    }
+}

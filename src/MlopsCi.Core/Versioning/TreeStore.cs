@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using MlopsCi.Core.Errors;
+using MlopsCi.Core.Storage;
+
+namespace MlopsCi.Core.Versioning;
+
+/// <summary>
+/// Reads and writes the two-level tree (metarange → ranges → entries). Ranges and metaranges are immutable, so they
+/// are cached by id. Every operation touches only the ranges around what changed.
+/// </summary>
+internal sealed partial class TreeStore(IObjectStore store)
+{
+    private readonly IObjectStore _store = store;
+    private readonly ConcurrentDictionary<string, Entry[]> _ranges = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Metarange> _metaranges = new(StringComparer.Ordinal);
+
+    public static string RangeKey(string id) => "ranges/" + id;
+
+    public static string MetarangeKey(string id) => "metaranges/" + id;
+
+    public async Task<Metarange> LoadMetarangeAsync(string id, CancellationToken cancellationToken)
+    {
+        if (_metaranges.TryGetValue(id, out var cached))
+            return cached;
+        var bytes = await _store.TryReadAllAsync(MetarangeKey(id), cancellationToken)
+            ?? throw new CorruptionException($"Metarange {id} is missing from {_store.Location}; run 'mlops data fsck'.", [MetarangeKey(id)]);
+        var metarange = Metarange.Parse(bytes);
+        _metaranges[id] = metarange;
+        return metarange;
+    }
+
+    public async Task<string> SaveMetarangeAsync(Metarange metarange, CancellationToken cancellationToken)
+    {
+        var bytes = metarange.ToBytes();
+        var id = Hashing.Sha256Hex(bytes);
+        if (!_metaranges.ContainsKey(id))
+        {
+            await _store.PutIfAbsentAsync(MetarangeKey(id), bytes, cancellationToken);
+            _metaranges[id] = metarange;
+        }
+
+        return id;
+    }
+
+    public async Task<Entry[]> LoadRangeAsync(string id, CancellationToken cancellationToken)
+    {
+        if (_ranges.TryGetValue(id, out var cached))
+            return cached;
+        var bytes = await _store.TryReadAllAsync(RangeKey(id), cancellationToken)
+            ?? throw new CorruptionException($"Range {id} is missing from {_store.Location}; run 'mlops data fsck'.", [RangeKey(id)]);
+        var entries = RangeFormat.Parse(bytes);
+        if (_ranges.Count > 4096)
+            _ranges.Clear();
+        _ranges[id] = entries;
+        return entries;
+    }
+
+    /// <summary>All entries whose path starts with <paramref name="prefix"/>, in path order, loading only ranges that can hold them.</summary>
+    public async IAsyncEnumerable<Entry> EnumerateAsync(Metarange tree, string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var range in tree.Ranges)
+        {
+            if (string.CompareOrdinal(range.Last, prefix) < 0)
+                continue;
+            if (string.CompareOrdinal(range.First, prefix) > 0 && !range.First.StartsWith(prefix, StringComparison.Ordinal))
+                yield break;
+            foreach (var entry in await LoadRangeAsync(range.Id, cancellationToken))
+            {
+                if (entry.Path.StartsWith(prefix, StringComparison.Ordinal))
+                    yield return entry;
+                else if (string.CompareOrdinal(entry.Path, prefix) > 0)
+                    yield break;
+            }
+        }
+    }
+
+    /// <summary>Finds one path, or null.</summary>
+    public async Task<Entry?> FindAsync(Metarange tree, string path, CancellationToken cancellationToken)
+    {
+        foreach (var range in tree.Ranges)
+        {
+            if (string.CompareOrdinal(range.Last, path) < 0)
+                continue;
+            if (string.CompareOrdinal(range.First, path) > 0)
+                return null;
+            var entries = await LoadRangeAsync(range.Id, cancellationToken);
+            var index = Array.BinarySearch(entries, new Entry(path, "", 0), EntryPathComparer.Instance);
+            return index >= 0 ? entries[index] : null;
+        }
+
+        return null;
+    }
+}
+
+/// <summary>Orders entries by path, ordinal.</summary>
+internal sealed class EntryPathComparer : IComparer<Entry>
+{
+    public static EntryPathComparer Instance { get; } = new();
+
+    public int Compare(Entry? x, Entry? y) => string.CompareOrdinal(x?.Path, y?.Path);
+}

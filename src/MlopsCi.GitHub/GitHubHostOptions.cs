@@ -1,0 +1,83 @@
+using MlopsCi.Core.Errors;
+
+namespace MlopsCi.GitHub;
+
+/// <summary>Where the GitHub API is, which repository, and the token. <see cref="ToString"/> never shows the token.</summary>
+public sealed record GitHubHostOptions
+{
+    /// <summary>The public GitHub API, used when <c>GITHUB_API_URL</c> is not set.</summary>
+    public static readonly Uri PublicApiUrl = new("https://api.github.com/");
+
+    /// <summary>Creates options; <paramref name="apiUrl"/> may carry a path, e.g. <c>https://ghe.example/api/v3</c>.</summary>
+    /// <exception cref="InvalidInputException">When the repository is not <c>owner/name</c> or the token is empty.</exception>
+    public GitHubHostOptions(Uri apiUrl, string repository, string token)
+    {
+        ArgumentNullException.ThrowIfNull(apiUrl);
+        if (!apiUrl.IsAbsoluteUri)
+        {
+            throw new InvalidInputException($"The GitHub API URL '{apiUrl}' must be absolute, e.g. https://ghe.example/api/v3.");
+        }
+
+        var parts = (repository ?? string.Empty).Split('/');
+        if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
+        {
+            throw new InvalidInputException(
+                $"The repository '{repository}' must be 'owner/name' (GITHUB_REPOSITORY), e.g. octo-org/models.");
+        }
+
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            throw new InvalidInputException(
+                "No GitHub token: pass the github-token input or set GITHUB_TOKEN (in a workflow: ${{ secrets.GITHUB_TOKEN }}).");
+        }
+
+        // Relative API paths resolve under the base only when it ends with '/' (…/api/v3/ keeps /api/v3).
+        ApiUrl = apiUrl.AbsoluteUri.EndsWith('/') ? apiUrl : new Uri(apiUrl.AbsoluteUri + "/");
+        Owner = parts[0];
+        Name = parts[1];
+        Token = token;
+    }
+
+    /// <summary>The API base address, always ending with '/'.</summary>
+    public Uri ApiUrl { get; }
+
+    /// <summary>The repository owner.</summary>
+    public string Owner { get; }
+
+    /// <summary>The repository name.</summary>
+    public string Name { get; }
+
+    /// <summary>The repository as <c>owner/name</c>.</summary>
+    public string Repository => $"{Owner}/{Name}";
+
+    /// <summary>The token; never printed.</summary>
+    public string Token { get; }
+
+    /// <summary>
+    /// Reads <c>GITHUB_API_URL</c> (default https://api.github.com), <c>GITHUB_REPOSITORY</c> and the token
+    /// (<paramref name="token"/>, else <c>GITHUB_TOKEN</c>, else <c>GH_TOKEN</c>).
+    /// </summary>
+    /// <exception cref="InvalidInputException">When a value is missing or malformed.</exception>
+    public static GitHubHostOptions FromEnvironment(Func<string, string?> environment, string? token = null)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var apiUrl = NonEmpty(environment("GITHUB_API_URL"));
+        if (apiUrl is not null && !Uri.TryCreate(apiUrl, UriKind.Absolute, out _))
+        {
+            throw new InvalidInputException($"GITHUB_API_URL '{apiUrl}' is not an absolute URL, e.g. https://ghe.example/api/v3.");
+        }
+
+        var repository = NonEmpty(environment("GITHUB_REPOSITORY"))
+            ?? throw new InvalidInputException("GITHUB_REPOSITORY is not set; set it to 'owner/name' of the repository.");
+        var resolvedToken = NonEmpty(token) ?? NonEmpty(environment("GITHUB_TOKEN")) ?? NonEmpty(environment("GH_TOKEN"));
+        return new GitHubHostOptions(
+            apiUrl is null ? PublicApiUrl : new Uri(apiUrl),
+            repository,
+            resolvedToken ?? string.Empty);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"GitHub {Repository} at {ApiUrl} (token hidden)";
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
