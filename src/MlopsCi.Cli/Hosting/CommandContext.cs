@@ -1,0 +1,62 @@
+using System.Text.Json;
+using MlopsCi.Core.Storage;
+using MlopsCi.Core.Versioning;
+
+namespace MlopsCi.Cli.Hosting;
+
+/// <summary>Everything a command handler needs: its arguments, the console, the environment and the store.</summary>
+internal sealed class CommandContext(ParsedArguments arguments, TextWriter output, TextWriter error, Func<string, string?> environment, string workingDirectory, CancellationToken cancellationToken) : IAsyncDisposable
+{
+    private IObjectStore? _store;
+
+    public ParsedArguments Args { get; } = arguments;
+
+    public TextWriter Out { get; } = output;
+
+    public TextWriter Error { get; } = error;
+
+    public Func<string, string?> Environment { get; } = environment;
+
+    public string WorkingDirectory { get; } = workingDirectory;
+
+    public CancellationToken Cancellation { get; } = cancellationToken;
+
+    public bool Json => Args.Flag("json");
+
+    public bool InGitHubActions => Environment("GITHUB_ACTIONS") == "true";
+
+    /// <summary>The store URI after precedence rules.</summary>
+    public string StoreUri => StoreLocator.Resolve(Args.Option("store"), Environment, WorkingDirectory);
+
+    public async Task<IObjectStore> OpenStoreAsync(bool createBucket = false)
+    {
+        var request = new StoreRequest(WorkingDirectory, Environment, Args.Option("s3-endpoint"), createBucket);
+        return _store ??= await StoreLocator.OpenAsync(StoreUri, request, Cancellation);
+    }
+
+    public async Task<Repository> OpenRepositoryAsync(ICommitValidator? validator = null) =>
+        await Repository.OpenAsync(await OpenStoreAsync(), RepositoryOptions.FromEnvironment(Environment, validator ?? Validators.Create?.Invoke(this)), Cancellation);
+
+    public IProgressSink Progress(string verb) => Json ? NoProgress.Instance : new ConsoleProgress(Error, !Console.IsErrorRedirected && Error == Console.Error, verb);
+
+    /// <summary>Writes <paramref name="json"/> as indented JSON with --json, else runs <paramref name="text"/>.</summary>
+    public void Write(object json, Action<TextWriter> text)
+    {
+        if (Json)
+            Out.WriteLine(JsonSerializer.Serialize(json, StoreJson.Pretty));
+        else
+            text(Out);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_store is not null)
+            await _store.DisposeAsync();
+    }
+}
+
+/// <summary>Where the data-quality hooks plug their validator in (set by the composition root).</summary>
+internal static class Validators
+{
+    public static Func<CommandContext, ICommitValidator?>? Create { get; set; }
+}

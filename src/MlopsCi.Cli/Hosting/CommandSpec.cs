@@ -1,0 +1,29 @@
+namespace MlopsCi.Cli.Hosting;
+
+/// <summary>
+/// One command: its words (e.g. "data branch create"), positional argument names (a trailing '?' marks optional,
+/// a trailing '...' takes the rest), options it accepts, a one-line summary and the handler.
+/// </summary>
+internal sealed record CommandSpec(string Name, string[] Arguments, OptionSpec[] Options, string Summary, Func<CommandContext, Task<int>> Handler)
+{
+    /// <summary>The usage line shown in help and errors.</summary>
+    public string Usage =>
+        $"mlops {Name} {string.Join(' ', Arguments.Select(a => a.EndsWith('?') ? $"[<{a.TrimEnd('?')}>]" : $"<{a}>"))} {string.Join(' ', Options.Select(o => o.Usage))}".TrimEnd().Replace("  ", " ", StringComparison.Ordinal);
+}
+
+/// <summary>An option: <c>--name value</c>, or a flag without a value; <see cref="Repeatable"/> options collect every value.</summary>
+internal sealed record OptionSpec(string Name, string? ValueName, string Description, bool Repeatable = false, string? Alias = null)
+{
+    /// <summary>Whether the option takes no value.</summary>
+    public bool IsFlag => ValueName is null;
+
+    /// <summary>Usage fragment.</summary>
+    public string Usage => "[" + (Alias is null ? "" : Alias + "|") + "--" + Name + (IsFlag ? "" : $" <{ValueName}>") + "]" + (Repeatable ? "..." : "");
+}
+
+/// <summary>A group of commands; every implementation in the assembly is discovered, so adding a group needs no registration.</summary>
+internal interface ICommandGroup
+{
+    /// <summary>The group's commands.</summary>
+    IEnumerable<CommandSpec> Commands { get; }
+}

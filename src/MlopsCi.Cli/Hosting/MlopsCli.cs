@@ -1,0 +1,121 @@
+using System.Reflection;
+using MlopsCi.Core.Errors;
+
+namespace MlopsCi.Cli.Hosting;
+
+/// <summary>The command-line entry: finds the command, parses, runs, and maps failures to exit codes (0 ok, 1 failed, 2 bad input).</summary>
+internal static class MlopsCli
+{
+    private static readonly Lazy<IReadOnlyList<CommandSpec>> AllCommands = new(Discover);
+
+    public static IReadOnlyList<CommandSpec> Commands => AllCommands.Value;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?> environment, string workingDirectory, CancellationToken cancellationToken)
+    {
+        args = MoveLeadingGlobalOptions(args);
+        if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
+        {
+            WriteHelp(output, args.Skip(1).ToArray());
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        if (args[0] == "--version")
+        {
+            output.WriteLine(typeof(MlopsCli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0");
+            return 0;
+        }
+
+        var (command, consumed) = ArgumentParser.Match(Commands, args);
+        if (command is null)
+            return Fail(error, environment, new InvalidInputException($"Unknown command 'mlops {string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')))}'.\n{CommandList(args.TakeWhile(a => !a.StartsWith('-')).ToArray())}"));
+        var rest = args.Skip(consumed).ToList();
+        if (rest.Contains("--help") || rest.Contains("-h"))
+        {
+            WriteCommandHelp(output, command);
+            return 0;
+        }
+
+        try
+        {
+            var parsed = ArgumentParser.Parse(command, rest);
+            await using var context = new CommandContext(parsed, output, error, environment, workingDirectory, cancellationToken);
+            return await command.Handler(context);
+        }
+        catch (MlopsException e)
+        {
+            return Fail(error, environment, e);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            error.WriteLine("error: cancelled; nothing half-written was published (branches move only when a commit is complete).");
+            return 130;
+        }
+    }
+
+    /// <summary>Lets global options come before the command words: <c>mlops --store s3://b data ls main</c>.</summary>
+    private static string[] MoveLeadingGlobalOptions(string[] args)
+    {
+        var leading = new List<string>();
+        var i = 0;
+        while (i < args.Length && GlobalOptions.All.FirstOrDefault(o => "--" + o.Name == args[i].Split('=')[0] && o.Name != "help") is { } option)
+        {
+            leading.Add(args[i]);
+            if (!option.IsFlag && !args[i].Contains('=', StringComparison.Ordinal) && i + 1 < args.Length)
+                leading.Add(args[++i]);
+            i++;
+        }
+
+        return [.. args.Skip(i), .. leading];
+    }
+
+    private static int Fail(TextWriter error, Func<string, string?> environment, MlopsException e)
+    {
+        error.WriteLine($"error: {e.Message}");
+        if (environment("GITHUB_ACTIONS") == "true")
+            error.WriteLine($"::error::{Escape(e.Message)}");
+        return e.ExitCode;
+    }
+
+    private static string Escape(string value) => value.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+
+    private static IReadOnlyList<CommandSpec> Discover() =>
+        [.. typeof(MlopsCli).Assembly.GetTypes()
+            .Where(t => typeof(ICommandGroup).IsAssignableFrom(t) && t is { IsClass: true, IsAbstract: false })
+            .SelectMany(t => ((ICommandGroup)Activator.CreateInstance(t)!).Commands)
+            .OrderBy(c => c.Name, StringComparer.Ordinal)];
+
+    private static string CommandList(string[] words)
+    {
+        var prefix = string.Join(' ', words);
+        var matching = Commands.Where(c => c.Name.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        if (matching.Count == 0 && words.Length > 0)
+            matching = [.. Commands.Where(c => c.Name.StartsWith(words[0], StringComparison.Ordinal))];
+        if (matching.Count == 0)
+            matching = [.. Commands];
+        return "Commands:\n" + string.Join('\n', matching.Select(c => $"  mlops {c.Name,-24} {c.Summary}"));
+    }
+
+    private static void WriteHelp(TextWriter output, string[] words)
+    {
+        output.WriteLine("mlops — data version control, ML.NET training and pull-request reports for CI.");
+        output.WriteLine();
+        output.WriteLine(CommandList(words));
+        output.WriteLine();
+        output.WriteLine("Global options:");
+        foreach (var option in GlobalOptions.All)
+            output.WriteLine($"  {option.Usage,-24} {option.Description}");
+        output.WriteLine();
+        output.WriteLine("Exit codes: 0 success, 1 the operation could not be done, 2 bad usage or input. 'mlops <command> --help' for details.");
+    }
+
+    private static void WriteCommandHelp(TextWriter output, CommandSpec command)
+    {
+        output.WriteLine($"usage: {command.Usage}");
+        output.WriteLine();
+        output.WriteLine(command.Summary);
+        output.WriteLine();
+        output.WriteLine("Options:");
+        foreach (var option in command.Options.Concat(GlobalOptions.All))
+            output.WriteLine($"  {option.Usage,-28} {option.Description}");
+    }
+}

@@ -1,0 +1,10 @@
+using MlopsCi.Cli.Hosting;
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+Composition.Configure();
+return await MlopsCli.RunAsync(args, Console.Out, Console.Error, Environment.GetEnvironmentVariable, Environment.CurrentDirectory, cancellation.Token);

@@ -1,0 +1,23 @@
+namespace MlopsCi.GitHub.Internal;
+
+// One API call described for error messages: what was attempted and which workflow permission it needs.
+internal sealed record GitHubOperation(string Description, string RequiredPermission)
+{
+    public static GitHubOperation ReadPullRequest(int number) =>
+        new($"reading pull request #{number}", "pull-requests: read");
+
+    public static GitHubOperation ListReviews(int number) =>
+        new($"listing the reviews of pull request #{number}", "pull-requests: read");
+
+    public static GitHubOperation ListComments(int number) =>
+        new($"listing the comments of pull request #{number}", "pull-requests: read");
+
+    public static GitHubOperation CreateComment(int number) =>
+        new($"creating the report comment on pull request #{number}", "pull-requests: write");
+
+    public static GitHubOperation EditComment(int number, long commentId) =>
+        new($"editing comment {commentId} on pull request #{number}", "pull-requests: write");
+
+    public static GitHubOperation SetStatus(string context, string sha) =>
+        new($"setting commit status '{context}' on {sha}", "statuses: write");
+}

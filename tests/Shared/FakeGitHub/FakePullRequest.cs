@@ -1,0 +1,19 @@
+namespace MlopsCi.Testing.FakeGitHub;
+
+/// <summary>A pull request the fake serves. <see cref="HeadRepository"/> null means the base repository (not a fork).</summary>
+internal sealed record FakePullRequest(int Number, string HeadSha)
+{
+    public string Title { get; init; } = $"Pull request {Number}";
+
+    public string HeadRef { get; init; } = "feature";
+
+    public string BaseRef { get; init; } = "main";
+
+    public string State { get; init; } = "open";
+
+    public bool Merged { get; init; }
+
+    public string Author { get; init; } = "octocat";
+
+    public string? HeadRepository { get; init; }
+}
