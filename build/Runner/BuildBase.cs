@@ -38,7 +38,17 @@ internal abstract class BuildBase
             e.Cancel = true;
             cancellation.Cancel();
         };
-        var context = HostContext.FromConsole();
+        HostContext context;
+        try
+        {
+            context = HostContext.FromConsole();
+        }
+        catch (UsageException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 2;
+        }
+
         return await BuildHost.RunAsync(args, defaultTarget, context, cancellation.Token);
     }
 

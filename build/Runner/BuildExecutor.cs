@@ -79,14 +79,8 @@ internal sealed class BuildExecutor(TextWriter output, bool onGitHubActions)
             return new TargetResult(target.Name, TargetStatus.Succeeded, clock.Elapsed);
 
         output.WriteLine(onGitHubActions
-            ? $"::error title=Target {target.Name} failed::{EscapeCommand(failure)}"
+            ? $"::error title=Target {target.Name} failed::{WorkflowCommands.Escape(failure)}"
             : $"Target {target.Name} failed: {failure}");
         return new TargetResult(target.Name, TargetStatus.Failed, clock.Elapsed, failure);
     }
-
-    // Workflow commands are one line: escape as the Actions toolkit does.
-    private static string EscapeCommand(string text) =>
-        text.Replace("%", "%25", StringComparison.Ordinal)
-            .Replace("\r", "%0D", StringComparison.Ordinal)
-            .Replace("\n", "%0A", StringComparison.Ordinal);
 }

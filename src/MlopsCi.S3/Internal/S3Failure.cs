@@ -39,8 +39,10 @@ internal static class S3Failure
                 return true;
         }
 
-        // The SDK reports a dropped connection or an unparsable truncated response as a bare client exception.
-        return exception is AmazonClientException or AmazonServiceException;
+        // The SDK reports a dropped connection or an unparsable truncated response as a bare client exception;
+        // missing or unusable credentials are client exceptions too, and retrying them only delays the message.
+        return exception is AmazonClientException or AmazonServiceException
+            && !exception.Message.Contains("credential", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>
