@@ -34,8 +34,8 @@ internal abstract class BuildBase
         using var cancellation = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
-            // Cancel instead of dying so running processes are killed and services are stopped.
-            e.Cancel = true;
+            // The first Ctrl+C cancels, so running processes are killed and services stopped; a second one exits.
+            e.Cancel = !cancellation.IsCancellationRequested;
             cancellation.Cancel();
         };
         HostContext context;
@@ -59,6 +59,11 @@ internal abstract class BuildBase
     protected bool FileExists(string relative) => File.Exists(RootPath(relative));
 
     protected void Note(string message) => Output.WriteLine(message);
+
+    protected void Warn(string message) =>
+        Output.WriteLine(string.Equals(Variables("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase)
+            ? $"::warning::{WorkflowCommands.Escape(message)}"
+            : $"Warning: {message}");
 
     /// <summary>Runs a process from the root, streaming its output; a non-zero exit code fails the target.</summary>
     protected async Task RunAsync(

@@ -11,9 +11,10 @@ internal sealed record HostContext(
     public bool OnGitHubActions => string.Equals(Variables("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase);
 
     public static HostContext FromConsole() => new(
-        FindRootDirectory(Directory.GetCurrentDirectory()) ?? FindRootDirectory(AppContext.BaseDirectory)
+        // The runner lives under the root (build/bin/...), so its own location decides, wherever it is called from.
+        FindRootDirectory(AppContext.BaseDirectory) ?? FindRootDirectory(Directory.GetCurrentDirectory())
             ?? throw new UsageException(
-                $"No .nuke directory found above '{Directory.GetCurrentDirectory()}'. Run ./build.sh from the repository."),
+                $"No .nuke directory found above '{AppContext.BaseDirectory}' or '{Directory.GetCurrentDirectory()}'. Run ./build.sh of the repository."),
         Environment.GetEnvironmentVariable,
         Console.Out,
         Console.Error,

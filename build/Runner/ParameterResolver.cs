@@ -46,9 +46,9 @@ internal sealed class ParameterResolver(string rootDirectory, Func<string, strin
         var file = Path.Combine(rootDirectory, ".nuke", $"parameters.{profile}.json");
         if (File.Exists(file))
             return file;
-        var known = Directory.Exists(Path.Combine(rootDirectory, ".nuke"))
-            ? Directory.GetFiles(Path.Combine(rootDirectory, ".nuke"), "parameters.*.json")
-                .Select(f => Path.GetFileName(f)["parameters.".Length..^".json".Length]).Order(StringComparer.Ordinal)
+        var nuke = Path.Combine(rootDirectory, ".nuke");
+        var known = Directory.Exists(nuke)
+            ? Directory.GetFiles(nuke, "parameters.*.json").Select(f => Path.GetFileName(f)["parameters.".Length..^".json".Length]).Order(StringComparer.Ordinal).ToList()
             : [];
         throw new UsageException(
             $"Profile '{profile}' has no file .nuke/parameters.{profile}.json. Known profiles: {string.Join(", ", known.DefaultIfEmpty("(none)"))}.");

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Amazon.S3.Model;
 using MlopsCi.Core.Storage;
 using MlopsCi.S3.Internal;
@@ -11,7 +12,7 @@ public sealed partial class S3ObjectStore
     {
         var fullKey = FullKey(key);
         var read = await ReadSmallAsync(fullKey, "versioned read", cancellationToken);
-        return read is null ? null : new VersionedObject(read.Value.Content, read.Value.Tag);
+        return read is null ? null : new VersionedObject(read.Content, read.Tag);
     }
 
     /// <inheritdoc />
@@ -72,19 +73,23 @@ public sealed partial class S3ObjectStore
     /// A single-PUT write conditioned on the current ETag (<paramref name="expectedTag"/>) or on absence (null).
     /// True when the object now holds <paramref name="content"/> because of this call; false when the condition failed.
     /// A failure that may or may not have been applied (5xx, timeout, reset — some servers also answer 500 to the
-    /// losers of a race) is resolved by reading the object back: our content means we won; the expected state
-    /// unchanged means nothing happened and we try again; anything else means another writer won.
+    /// losers of a race) is resolved by reading the object back: our content — or a newer version whose recorded
+    /// predecessor is our content's ETag (another writer already built on our write) — means we won; the expected
+    /// state unchanged means nothing happened and we try again; anything else means another writer won.
     /// </summary>
     internal async Task<bool> ConditionalPutAsync(string fullKey, ReadOnlyMemory<byte> content, string? expectedTag, bool quoteIfMatch, CancellationToken cancellationToken)
     {
         const string Operation = "conditional write";
         var ambiguous = false;
+        var ourTag = Convert.ToHexStringLower(MD5.HashData(content.Span));
+        var md5 = Convert.ToBase64String(MD5.HashData(content.Span));
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 using var body = new MemoryStream(content.ToArray(), writable: false);
-                var request = new PutObjectRequest { BucketName = Bucket, Key = fullKey, InputStream = body, AutoCloseStream = false };
+                var request = new PutObjectRequest { BucketName = Bucket, Key = fullKey, InputStream = body, AutoCloseStream = false, MD5Digest = md5 };
+                request.Metadata.Add(PreviousTagMetadata, expectedTag ?? "none");
                 if (expectedTag is null)
                     request.IfNoneMatch = "*";
                 else
@@ -96,8 +101,7 @@ public sealed partial class S3ObjectStore
             {
                 if (!ambiguous)
                     return false;
-                var current = await ReadSmallAsync(fullKey, Operation, cancellationToken);
-                return current is not null && current.Value.Content.AsSpan().SequenceEqual(content.Span);
+                return IsOurs(await ReadSmallAsync(fullKey, Operation, cancellationToken), content.Span, ourTag);
             }
             catch (Exception e) when (S3Failure.IsTransient(e, cancellationToken))
             {
@@ -107,7 +111,7 @@ public sealed partial class S3ObjectStore
                 {
                     ambiguous = true;
                     var current = await ReadSmallAsync(fullKey, Operation, cancellationToken);
-                    if (current is not null && current.Value.Content.AsSpan().SequenceEqual(content.Span))
+                    if (IsOurs(current, content.Span, ourTag))
                         return true;
                     var unchanged = expectedTag is null ? current is null : current?.Tag == expectedTag;
                     if (!unchanged)
@@ -122,6 +126,10 @@ public sealed partial class S3ObjectStore
             }
         }
     }
+
+    private static bool IsOurs(StoredObject? current, ReadOnlySpan<byte> content, string ourTag) =>
+        current is not null
+        && (current.Content.AsSpan().SequenceEqual(content) || string.Equals(current.PreviousTag, ourTag, StringComparison.OrdinalIgnoreCase));
 
     private static string IfMatchValue(string tag, bool quote) => quote ? $"\"{tag}\"" : tag;
 

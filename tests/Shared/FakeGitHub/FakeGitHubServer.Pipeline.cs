@@ -42,8 +42,10 @@ internal sealed partial class FakeGitHubServer
 
         if (RequiredToken is not null)
         {
-            var authorization = context.Request.Headers.Authorization.ToString();
-            if (authorization != $"token {RequiredToken}" && authorization != $"Bearer {RequiredToken}")
+            // The scheme is case-insensitive (Octokit sends "Token"); GitHub takes "token" and "Bearer".
+            var parts = context.Request.Headers.Authorization.ToString().Split(' ', 2);
+            var schemeOk = parts[0].Equals("token", StringComparison.OrdinalIgnoreCase) || parts[0].Equals("bearer", StringComparison.OrdinalIgnoreCase);
+            if (parts.Length != 2 || !schemeOk || parts[1] != RequiredToken)
             {
                 await WriteErrorAsync(context, 401, "Bad credentials");
                 return;

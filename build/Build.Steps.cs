@@ -1,0 +1,114 @@
+using MlopsCi.BuildScript.Runner;
+
+namespace MlopsCi.BuildScript;
+
+/// <summary>The longer steps of the solution targets, and the scripts other engineers own.</summary>
+internal sealed partial class Build
+{
+    private const string TestServicesScript = "scripts/test-services.sh";
+    private const string BenchmarkProject = "tests/MlopsCi.Benchmarks/MlopsCi.Benchmarks.csproj";
+    private const string Dockerfile = "actions/Dockerfile";
+
+    private static readonly string[] PackableProjects =
+        ["src/MlopsCi.Cli/MlopsCi.Cli.csproj", "src/MlopsCi.MSBuild/MlopsCi.MSBuild.csproj"];
+
+    // What the tests see while scripts/test-services.sh runs Ceph RGW on loopback.
+    private static readonly Dictionary<string, string> TestServiceVariables = new()
+    {
+        ["MLOPS_TEST_S3_ENDPOINT"] = "http://127.0.0.1:7480",
+        ["AWS_ACCESS_KEY_ID"] = "TESTAK",
+        ["AWS_SECRET_ACCESS_KEY"] = "TESTSECRET",
+    };
+
+    private async Task TestAsync(CancellationToken cancellationToken)
+    {
+        var useServices = !NoServices && FileExists(TestServicesScript);
+        if (NoServices)
+            Note("--no-services: running the tests without services.");
+        else if (!useServices)
+            Note($"{TestServicesScript} does not exist yet: running the tests without services.");
+
+        try
+        {
+            if (useServices)
+                await ScriptAsync(TestServicesScript, ["start"], cancellationToken);
+            await DotnetAsync(
+                ["test", Solution, "-c", Configuration, "--no-build", "--results-directory", "artifacts/test-results",
+                    "--logger", "trx", "--logger", "console;verbosity=minimal"],
+                cancellationToken,
+                useServices ? TestServiceVariables : null);
+        }
+        finally
+        {
+            // Also after a failed or half-done start, and not cancellable: leftover servers would outlive the build.
+            if (useServices)
+                await StopTestServicesAsync();
+        }
+    }
+
+    private async Task StopTestServicesAsync()
+    {
+        try
+        {
+            await ScriptAsync(TestServicesScript, ["stop"], CancellationToken.None);
+        }
+        catch (BuildException e)
+        {
+            Warn($"Stopping the test services failed ({e.Message}); look for leftover ceph/radosgw processes.");
+        }
+    }
+
+    private async Task PackAsync(CancellationToken cancellationToken)
+    {
+        var projects = PackableProjects.Where(FileExists).ToList();
+        if (projects.Count == 0)
+            Note($"Nothing to pack yet: none of {string.Join(", ", PackableProjects)} exists.");
+        foreach (var project in projects)
+            await DotnetAsync(["pack", project, "-c", Configuration, "--no-restore", "-o", "artifacts/packages"], cancellationToken);
+    }
+
+    private async Task DockerAsync(CancellationToken cancellationToken)
+    {
+        if (!FileExists(Dockerfile))
+            throw new BuildException($"{Dockerfile} does not exist, so there is no image to build.");
+        ProcessResult probe;
+        try
+        {
+            probe = await Processes.RunAsync(
+                new ProcessSpec("docker", ["version", "--format", "{{.Server.Version}}"], RootDirectory, Quiet: true),
+                cancellationToken);
+        }
+        catch (BuildException e)
+        {
+            throw new BuildException($"No Docker engine is reachable: the docker CLI is missing ({e.Message}).", e);
+        }
+
+        if (probe.ExitCode != 0)
+        {
+            throw new BuildException(
+                $"No Docker engine is reachable ('docker version' exited with code {probe.ExitCode}: {probe.Output.Trim()}). "
+                + "Start Docker or set DOCKER_HOST, then run Docker again.");
+        }
+
+        await RunAsync("docker", ["build", "-f", Dockerfile, "-t", "mlopsci-action:local", "."], cancellationToken);
+    }
+
+    private async Task BenchmarkAsync(CancellationToken cancellationToken)
+    {
+        if (!FileExists(BenchmarkProject))
+        {
+            Note($"{BenchmarkProject} does not exist yet: no benchmarks to run.");
+            return;
+        }
+
+        await DotnetAsync(["run", "-c", "Release", "--project", BenchmarkProject, "--", "--filter", Filter ?? "*"], cancellationToken);
+    }
+
+    private async Task ScriptIfPresentAsync(string script, CancellationToken cancellationToken)
+    {
+        if (FileExists(script))
+            await ScriptAsync(script, [], cancellationToken);
+        else
+            Note($"{script} does not exist yet: nothing to do.");
+    }
+}

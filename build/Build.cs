@@ -1,0 +1,54 @@
+using MlopsCi.BuildScript.Runner;
+
+namespace MlopsCi.BuildScript;
+
+/// <summary>
+/// The MlopsCi build, declared the Nuke way without Nuke.Common: targets are <see cref="Target"/> properties
+/// (Build.Targets.cs, Build.Mlops.cs), parameters are the properties below. ./build.sh --help lists both.
+/// </summary>
+internal sealed partial class Build : BuildBase
+{
+    private const string Solution = "MlopsCi.sln";
+
+    [Parameter("Build configuration of Compile, Test, Pack, Demo and the mlops tool")]
+    public string Configuration { get; init; } = "Release";
+
+    [Parameter("Storage root passed to mlops as --store: a folder or s3://bucket/prefix")]
+    public string? Store { get; init; }
+
+    [Parameter("Training spec file passed to mlops train and pr sync")]
+    public string Spec { get; init; } = "mlops.yml";
+
+    [Parameter("Data branch of DataBranch, DataCommit and DataMerge; the data ref of Train and Evaluate without --ref")]
+    public string? Branch { get; init; }
+
+    [Parameter("Data ref (branch, tag or commit): the source of DataBranch, the data of Train and Evaluate")]
+    public string? Ref { get; init; }
+
+    [Parameter("Pull request number of Report and Pipeline")]
+    public int? Pr { get; init; }
+
+    [Parameter("Output folder of Demo")]
+    public string Out { get; init; } = "out/demo";
+
+    [Parameter("BenchmarkDotNet filter of Benchmark, e.g. *Commit* (all when not set)")]
+    public string? Filter { get; init; }
+
+    [Parameter("Folder whose content DataCommit commits")]
+    public string? Folder { get; init; }
+
+    [Parameter("Commit message of DataCommit")]
+    public string? Message { get; init; }
+
+    [Parameter("Model Evaluate scores: a registry name, name@alias or a model file")]
+    public string? Model { get; init; }
+
+    [Parameter("Run Test without starting services (no Ceph RGW, no S3 variables)")]
+    public bool NoServices { get; init; }
+
+    /// <summary>The target run when none is named (Nuke's default target).</summary>
+    internal static Func<Build, Target> DefaultTarget => x => x.Compile;
+
+    /// <summary>Entry point of ./build.sh and build.cmd.</summary>
+    public static Task<int> Main(string[] args) => Execute(args, DefaultTarget);
+}

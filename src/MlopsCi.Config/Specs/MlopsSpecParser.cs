@@ -1,0 +1,76 @@
+using MlopsCi.Config.Yaml;
+using MlopsCi.Core.Errors;
+using MlopsCi.Core.Specs;
+
+namespace MlopsCi.Config.Specs;
+
+/// <summary>
+/// Reads <c>mlops.yml</c> into <see cref="MlopsSpec"/>. Unknown keys, wrong types and invalid values are
+/// <see cref="InvalidInputException"/>s naming the file and line ("mlops.yml line 7: unknown key 'lable' under 'model'
+/// (did you mean 'label'?)"); invalid YAML names the line and column.
+/// </summary>
+public static class MlopsSpecParser
+{
+    private static readonly string[] TopKeys = ["store", "data", "model", "gates", "drift", "monitor"];
+    private static readonly string[] DataKeys = ["path", "prefix", "prepare"];
+    private static readonly string[] DriftKeys = ["psi-threshold", "ks-pvalue", "chi2-pvalue", "top"];
+    private static readonly string[] MonitorKeys = ["max-degradation"];
+
+    /// <summary>Reads and parses a spec file; a missing file is bad input.</summary>
+    public static async Task<MlopsSpec> LoadAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+            throw new InvalidInputException($"There is no spec file '{path}'. Create mlops.yml (see the README) or pass --spec <file>.");
+        return Parse(await File.ReadAllTextAsync(path, cancellationToken), Path.GetFileName(path));
+    }
+
+    /// <summary>Parses spec text; <paramref name="file"/> names it in messages.</summary>
+    public static MlopsSpec Parse(string yaml, string file = "mlops.yml")
+    {
+        var root = YamlValues.Load(yaml, file)
+            ?? throw new InvalidInputException($"{file} is empty. It needs at least a 'model:' section (see the README).");
+        var top = new YamlSection(file, "", root, TopKeys);
+        var model = ModelSectionParser.Parse(top);
+        var spec = new MlopsSpec(
+            top.String("store"),
+            ParseData(top),
+            model,
+            GateParser.Parse(top, model?.Task),
+            ParseDrift(top),
+            ParseMonitor(top)) { Location = new SpecLocation(file, 0) };
+        return spec;
+    }
+
+    private static DataSpec? ParseData(YamlSection top)
+    {
+        if (top.Section("data", DataKeys) is not { } data)
+            return null;
+        var path = data.RequiredString("path", "data/");
+        return new DataSpec(path, data.String("prefix") ?? "", data.String("prepare")) { Location = new SpecLocation(top.File, data.Line) };
+    }
+
+    private static DriftSpec ParseDrift(YamlSection top)
+    {
+        if (top.Section("drift", DriftKeys) is not { } drift)
+            return DriftSpec.Default;
+        var result = new DriftSpec(
+            Probability(drift, "psi-threshold", double.MaxValue) ?? DriftSpec.Default.PsiThreshold,
+            Probability(drift, "ks-pvalue", 1) ?? DriftSpec.Default.KsPValue,
+            Probability(drift, "chi2-pvalue", 1) ?? DriftSpec.Default.Chi2PValue,
+            drift.Integer("top") ?? DriftSpec.Default.Top);
+        return result.Top < 1 ? throw drift.Error("top", "'drift.top' must be at least 1") : result;
+    }
+
+    private static double? Probability(YamlSection section, string key, double max)
+    {
+        var value = section.Number(key);
+        return value is null || (value > 0 && value <= max) ? value : throw section.Error(key, $"'{section.Child(key)}' must be greater than 0{(max <= 1 ? " and at most 1" : "")}, not {value}");
+    }
+
+    private static MonitorSpec ParseMonitor(YamlSection top)
+    {
+        if (top.Section("monitor", MonitorKeys) is not { } monitor || monitor.String("max-degradation") is not { } text)
+            return MonitorSpec.Default;
+        return new MonitorSpec(Limit.TryParse(text) ?? throw monitor.Error("max-degradation", $"'monitor.max-degradation' must be a percentage like 10% or a number, not '{text}'"));
+    }
+}

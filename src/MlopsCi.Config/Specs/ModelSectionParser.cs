@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+using MlopsCi.Config.Yaml;
+using MlopsCi.Core.Specs;
+
+namespace MlopsCi.Config.Specs;
+
+/// <summary>Reads the <c>model:</c> section, recording the line of every key.</summary>
+internal static partial class ModelSectionParser
+{
+    private static readonly string[] ModelKeys = ["name", "task", "data", "label", "features", "categorical", "text", "ignore", "trainer", "params", "seed", "time-column"];
+    private static readonly string[] DataKeys = ["train", "test", "split"];
+
+    public static ModelSpec? Parse(YamlSection top)
+    {
+        if (top.Section("model", ModelKeys) is not { } model)
+            return null;
+        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var key in ModelKeys)
+            lines[key] = model.LineOf(key);
+        var name = model.RequiredString("name", "flight-delay");
+        if (!ModelName().IsMatch(name))
+            throw model.Error("name", $"model name '{name}' may use only letters, digits, '.', '_' and '-' (and must start with a letter or digit)");
+        var task = ParseTask(model);
+        var data = model.Section("data", DataKeys) ?? throw model.Error(model.Node, "'model.data' is required (e.g. data: { train: path/train.csv, split: 0.2 })");
+        foreach (var key in DataKeys)
+            lines["data." + key] = data.LineOf(key);
+        var split = data.Number("split");
+        if (split is not null && (split <= 0 || split >= 1))
+            throw data.Error("split", $"'model.data.split' is the fraction of rows held out for testing, between 0 and 1 (e.g. 0.2), not {split}");
+        if (split is not null && data.Has("test"))
+            throw data.Error("split", "'model.data' has both 'test' and 'split'; keep one");
+        var parameters = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (model.Get("params") is { } paramsNode)
+        {
+            var section = new YamlSection(top.File, "model.params", paramsNode, null);
+            foreach (var key in section.Keys)
+            {
+                parameters[key] = section.String(key) ?? throw section.Error(key, $"'model.params.{key}' needs a value");
+                lines["params." + key] = section.LineOf(key);
+            }
+        }
+
+        var seed = model.Integer("seed") ?? 1;
+        return new ModelSpec(
+            name,
+            task,
+            new ModelDataSpec(data.RequiredString("train", "data/train.csv"), data.String("test"), split),
+            model.RequiredString("label", "price"),
+            model.List("features"),
+            model.List("categorical"),
+            model.List("text"),
+            model.List("ignore"),
+            (model.String("trainer") ?? "lightgbm").ToLowerInvariant(),
+            parameters,
+            seed,
+            model.String("time-column")) { Location = new SpecLocation(top.File, model.Line), Lines = lines };
+    }
+
+    private static ModelTask ParseTask(YamlSection model)
+    {
+        var text = model.RequiredString("task", "regression");
+        return text.ToLowerInvariant() switch
+        {
+            "binary" => ModelTask.Binary,
+            "multiclass" => ModelTask.Multiclass,
+            "regression" => ModelTask.Regression,
+            _ => throw model.Error("task", $"unknown task '{text}'; use binary, multiclass or regression"),
+        };
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
+    private static partial Regex ModelName();
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using MlopsCi.Core.Errors;
+using YamlDotNet.RepresentationModel;
+
+namespace MlopsCi.Config.Yaml;
+
+/// <summary>
+/// A YAML mapping read with a fixed set of keys: unknown keys, wrong types and bad values are bad input naming the file
+/// and line (and a close known key when there is one). Shared by every YAML file mlops reads.
+/// </summary>
+internal sealed class YamlSection
+{
+    private readonly Dictionary<string, YamlNode> _values = new(StringComparer.Ordinal);
+
+    public YamlSection(string file, string path, YamlNode node, IReadOnlyCollection<string>? knownKeys)
+    {
+        File = file;
+        Path = path;
+        Node = node;
+        if (node is not YamlMappingNode mapping)
+            throw Error(node, $"'{path}' must be a mapping of keys (key: value), not {YamlValues.Describe(node)}");
+        foreach (var (keyNode, value) in mapping.Children)
+        {
+            var key = keyNode is YamlScalarNode { Value: { } text } ? text : throw Error(keyNode, $"keys under '{path}' must be plain names");
+            if (knownKeys is not null && !knownKeys.Contains(key))
+            {
+                var hint = Suggest.Closest(key, knownKeys) is { } close ? $" (did you mean '{close}'?)" : $" (known keys: {string.Join(", ", knownKeys)})";
+                throw Error(keyNode, $"unknown key '{key}' under '{path}'{hint}");
+            }
+
+            _values[key] = value;
+        }
+    }
+
+    public string File { get; }
+
+    /// <summary>The keys present, in file order.</summary>
+    public IReadOnlyList<string> Keys => [.. _values.Keys];
+
+    public string Path { get; }
+
+    public YamlNode Node { get; }
+
+    public int Line => (int)Node.Start.Line;
+
+    public bool Has(string key) => _values.ContainsKey(key) && !YamlValues.IsNull(_values[key]);
+
+    public YamlNode? Get(string key) => Has(key) ? _values[key] : null;
+
+    public int LineOf(string key) => _values.TryGetValue(key, out var node) ? (int)node.Start.Line : Line;
+
+    public YamlSection? Section(string key, IReadOnlyCollection<string> knownKeys) =>
+        Get(key) is { } node ? new YamlSection(File, Child(key), node, knownKeys) : null;
+
+    public string? String(string key) => Get(key) is { } node ? Scalar(key, node) : null;
+
+    public string RequiredString(string key, string example) =>
+        String(key) is { Length: > 0 } value ? value : throw Error(Node, $"'{Child(key)}' is required (e.g. {key}: {example})");
+
+    public double? Number(string key)
+    {
+        if (String(key) is not { } text)
+            return null;
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
+            ? value
+            : throw Error(_values[key], $"'{Child(key)}' must be a number, not '{text}'");
+    }
+
+    public int? Integer(string key)
+    {
+        if (String(key) is not { } text)
+            return null;
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw Error(_values[key], $"'{Child(key)}' must be a whole number, not '{text}'");
+    }
+
+    public IReadOnlyList<string> List(string key)
+    {
+        if (Get(key) is not { } node)
+            return [];
+        if (node is not YamlSequenceNode sequence)
+            throw Error(node, $"'{Child(key)}' must be a list (e.g. {key}: [a, b]), not {YamlValues.Describe(node)}");
+        return [.. sequence.Children.Select(item => Scalar(key, item))];
+    }
+
+    public IEnumerable<YamlNode> Items(string key)
+    {
+        if (Get(key) is not { } node)
+            return [];
+        return node is YamlSequenceNode sequence
+            ? sequence.Children
+            : throw Error(node, $"'{Child(key)}' must be a list, not {YamlValues.Describe(node)}");
+    }
+
+    public string Child(string key) => Path.Length == 0 ? key : Path + "." + key;
+
+    public InvalidInputException Error(YamlNode node, string message) => YamlValues.Error(File, (int)node.Start.Line, message);
+
+    public InvalidInputException Error(string key, string message) => YamlValues.Error(File, LineOf(key), message);
+
+    private string Scalar(string key, YamlNode node) =>
+        node is YamlScalarNode { Value: { } value } ? value : throw Error(node, $"'{Child(key)}' must be a single value, not {YamlValues.Describe(node)}");
+}

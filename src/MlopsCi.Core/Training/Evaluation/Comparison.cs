@@ -1,0 +1,11 @@
+namespace MlopsCi.Core.Training.Evaluation;
+
+/// <summary>Baseline against candidate on the same rows: every metric with its interval and verdict, and the gates.</summary>
+public sealed record Comparison(IReadOnlyList<MetricComparison> Metrics, IReadOnlyList<GateResult> Gates, int Rows, BootstrapOptions Bootstrap)
+{
+    /// <summary>Whether every gate passed.</summary>
+    public bool GatesPassed => Gates.All(g => g.Passed);
+
+    /// <summary>The comparison of one metric, or null.</summary>
+    public MetricComparison? this[string metric] => Metrics.FirstOrDefault(m => m.Metric == metric);
+}

@@ -1,0 +1,34 @@
+using MlopsCi.Core.Specs;
+
+namespace MlopsCi.Core.Training.Evaluation;
+
+/// <summary>
+/// Row-level predictions of one model on evaluation rows, from which every metric is computed (so resamples can
+/// recompute them). <see cref="Labels"/>: the true value (regression), 0/1 (binary) or the class index (multiclass);
+/// <see cref="Predicted"/>: the predicted value, 0/1 or class index; <see cref="Scores"/>: the binary raw score (ranking);
+/// <see cref="Probabilities"/>: P(positive) for binary, P(true class) for multiclass, null when the model has none.
+/// </summary>
+public sealed record Predictions(ModelTask Task, IReadOnlyList<string> Classes, double[] Labels, double[] Predicted, double[]? Scores, double[]? Probabilities)
+{
+    private int[]? _byScoreDescending;
+
+    /// <summary>Number of rows.</summary>
+    public int Count => Labels.Length;
+
+    /// <summary>Row indices ordered by descending score (computed once, for AUC and AUPRC).</summary>
+    internal int[] ByScoreDescending
+    {
+        get
+        {
+            if (_byScoreDescending is null)
+            {
+                var scores = Scores ?? Probabilities ?? Predicted;
+                var order = Enumerable.Range(0, Count).ToArray();
+                Array.Sort(order, (a, b) => scores[b].CompareTo(scores[a]) is var c and not 0 ? c : a.CompareTo(b));
+                _byScoreDescending = order;
+            }
+
+            return _byScoreDescending;
+        }
+    }
+}

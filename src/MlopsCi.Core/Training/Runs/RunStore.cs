@@ -1,0 +1,86 @@
+using System.Text.Json;
+using MlopsCi.Core.Errors;
+using MlopsCi.Core.Storage;
+using MlopsCi.Core.Versioning;
+
+namespace MlopsCi.Core.Training.Runs;
+
+/// <summary>Runs stored as <c>_mlops/runs/&lt;run-id&gt;.json</c> in the same store as the data.</summary>
+public sealed class RunStore(IObjectStore store)
+{
+    internal const string Prefix = "_mlops/runs/";
+
+    /// <summary>A new time-ordered run id: <c>yyyyMMdd-HHmmss-xxxxxxxx</c>.</summary>
+    public static string NewId(TimeProvider time) =>
+        time.GetUtcNow().ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>A run id derived from an idempotency key, so re-running the same work finds the same run.</summary>
+    public static string IdFor(string idempotencyKey) => "k-" + Hashing.Sha256Hex(System.Text.Encoding.UTF8.GetBytes(idempotencyKey))[..24];
+
+    /// <summary>Writes (or overwrites) a run.</summary>
+    public Task SaveAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return store.PutAsync(Key(run.Id), JsonSerializer.SerializeToUtf8Bytes(run, StoreJson.Options), cancellationToken);
+    }
+
+    /// <summary>A run by id, or null.</summary>
+    public async Task<RunRecord?> TryGetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!IsValidId(id))
+            return null;
+        var bytes = await store.TryReadAllAsync(Key(id), cancellationToken);
+        return bytes is null ? null : Parse(id, bytes);
+    }
+
+    /// <summary>A run by id or unique id prefix (at least 6 characters); unknown ids are bad input.</summary>
+    public async Task<RunRecord> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await TryGetAsync(id, cancellationToken) is { } run)
+            return run;
+        if (id.Length >= 6 && IsValidId(id))
+        {
+            var matches = new List<string>();
+            await foreach (var info in store.ListAsync(Prefix + id, cancellationToken))
+                matches.Add(info.Key[Prefix.Length..^".json".Length]);
+            if (matches.Count == 1)
+                return (await TryGetAsync(matches[0], cancellationToken))!;
+            if (matches.Count > 1)
+                throw new InvalidInputException($"Run id prefix '{id}' is ambiguous ({string.Join(", ", matches.Take(3))}…); give more characters.");
+        }
+
+        throw new InvalidInputException($"There is no run '{id}' in {store.Location}. 'mlops runs list' shows the runs.");
+    }
+
+    /// <summary>All runs (of one model when <paramref name="modelName"/> is given), newest first.</summary>
+    public async Task<IReadOnlyList<RunRecord>> ListAsync(string? modelName, CancellationToken cancellationToken)
+    {
+        var runs = new List<RunRecord>();
+        await foreach (var info in store.ListAsync(Prefix, cancellationToken))
+        {
+            if (!info.Key.EndsWith(".json", StringComparison.Ordinal))
+                continue;
+            var bytes = await store.TryReadAllAsync(info.Key, cancellationToken);
+            if (bytes is not null && Parse(info.Key, bytes) is { } run && (modelName is null || run.ModelName == modelName))
+                runs.Add(run);
+        }
+
+        return [.. runs.OrderByDescending(r => r.StartTime).ThenBy(r => r.Id, StringComparer.Ordinal)];
+    }
+
+    private static bool IsValidId(string id) => id.Length is > 0 and <= 100 && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+
+    private static string Key(string id) => Prefix + id + ".json";
+
+    private RunRecord Parse(string what, byte[] bytes)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<RunRecord>(bytes, StoreJson.Options) ?? throw new JsonException("empty");
+        }
+        catch (JsonException e)
+        {
+            throw new CorruptionException($"Run record '{what}' in {store.Location} is not valid JSON ({e.Message}).", [what]);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using MlopsCi.Core.Training.Evaluation;
+
+namespace MlopsCi.Core.Training;
+
+/// <summary>
+/// What a trainer returns: the model file (deterministic bytes), predictions on the evaluation rows, permutation
+/// importance per original column, the model's input schema, row counts and the effective trainer parameters.
+/// </summary>
+public sealed record TrainingOutput(
+    string ModelFile,
+    Predictions TestPredictions,
+    IReadOnlyList<FeatureImportance> FeatureImportance,
+    ModelSchema Schema,
+    int TrainRows,
+    IReadOnlyDictionary<string, string> Params);

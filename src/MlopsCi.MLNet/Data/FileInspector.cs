@@ -1,0 +1,131 @@
+using MlopsCi.Core.Errors;
+
+namespace MlopsCi.MLNet.Data;
+
+/// <summary>
+/// Reads a delimited file once, streaming: infers column types from the first <see cref="SampleRows"/> rows, then checks
+/// every row (field count; numbers in numeric columns) and collects label values. Bad data is bad input naming the file,
+/// line and column.
+/// </summary>
+internal static class FileInspector
+{
+    public const int SampleRows = 1000;
+    private const int MaxClasses = 1000;
+
+    /// <param name="file">The local file and its repository path.</param>
+    /// <param name="label">The label column (its values are collected when <paramref name="collectLabels"/>).</param>
+    /// <param name="collectLabels">Whether to collect distinct label values (classification).</param>
+    /// <param name="notNumeric">Columns declared categorical, text or ignored: never checked as numbers.</param>
+    public static FileProfile Inspect(Core.Training.DataFile file, string? label, bool collectLabels, IReadOnlySet<string> notNumeric)
+    {
+        using var reader = new StreamReader(file.LocalPath, System.Text.Encoding.UTF8, true, 1 << 16);
+        var headerLine = reader.ReadLine();
+        if (string.IsNullOrWhiteSpace(headerLine))
+            throw new InvalidInputException($"{file.DisplayName} is empty: it needs a header line and at least one row.");
+        var format = TextFormat.Detect(file.LocalPath, headerLine);
+        var header = new List<string>();
+        format.Split(headerLine.TrimStart('\uFEFF'), header);
+        header = [.. header.Select(h => h.Trim())];
+        if (header.Distinct(StringComparer.Ordinal).Count() != header.Count)
+            throw new InvalidInputException($"{file.DisplayName} line 1: the header names a column twice ({string.Join(", ", header.GroupBy(h => h).Where(g => g.Count() > 1).Select(g => g.Key))}); column names must be unique.");
+        var labelIndex = label is null ? -1 : header.IndexOf(label);
+        var state = new State(header.Count);
+        var sample = new List<(int Line, string[] Fields)>(SampleRows);
+        var fields = new List<string>(header.Count);
+        var numeric = Enumerable.Repeat(true, header.Count).ToArray();
+        var lineNumber = 1;
+        var typed = false;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (line.Length == 0)
+                continue;
+            format.Split(line, fields);
+            if (fields.Count != header.Count)
+                throw new InvalidInputException($"{file.DisplayName} line {lineNumber}: {fields.Count} values, but the header has {header.Count} columns. Check the separator '{Printable(format.Separator)}' and quoting on that line.");
+            if (!typed)
+            {
+                sample.Add((lineNumber, [.. fields]));
+                if (sample.Count < SampleRows)
+                    continue;
+                Infer(header, sample, notNumeric, numeric);
+                foreach (var (sampleLine, sampleFields) in sample)
+                    Check(file, header, sampleFields, sampleLine, numeric, labelIndex, collectLabels, state);
+                typed = true;
+                continue;
+            }
+
+            Check(file, header, fields, lineNumber, numeric, labelIndex, collectLabels, state);
+        }
+
+        if (!typed)
+        {
+            Infer(header, sample, notNumeric, numeric);
+            foreach (var (sampleLine, sampleFields) in sample)
+                Check(file, header, sampleFields, sampleLine, numeric, labelIndex, collectLabels, state);
+        }
+
+        if (state.Rows == 0)
+            throw new InvalidInputException($"{file.DisplayName} has a header but no data rows; there is nothing to train or evaluate on.");
+        return new FileProfile(file.LocalPath, file.DisplayName, format, header, state.Rows, numeric, state.Missing, collectLabels ? state.Labels : null, state.MissingLabels);
+    }
+
+    private static void Infer(List<string> header, List<(int Line, string[] Fields)> sample, IReadOnlySet<string> notNumeric, bool[] numeric)
+    {
+        for (var c = 0; c < header.Count; c++)
+        {
+            var present = 0;
+            var isNumber = !notNumeric.Contains(header[c]);
+            foreach (var (_, fields) in sample)
+            {
+                if (!isNumber)
+                    break;
+                if (Values.IsMissing(fields[c]))
+                    continue;
+                present++;
+                isNumber = Values.IsNumber(fields[c]);
+            }
+
+            numeric[c] = isNumber && present > 0;
+        }
+    }
+
+    private static void Check(Core.Training.DataFile file, List<string> header, IReadOnlyList<string> fields, int line, bool[] numeric, int labelIndex, bool collectLabels, State state)
+    {
+        state.Rows++;
+        for (var c = 0; c < fields.Count; c++)
+        {
+            var value = fields[c].AsSpan();
+            if (Values.IsMissing(value))
+            {
+                state.Missing[c]++;
+                if (c == labelIndex)
+                    state.MissingLabels++;
+                continue;
+            }
+
+            if (numeric[c] && !Values.IsNumber(value))
+                throw new InvalidInputException($"{file.DisplayName} line {line} (row {state.Rows}), column '{header[c]}': '{fields[c]}' is not a number, but the column is numeric (inferred from the first {SampleRows} rows). Fix the value, or declare the column under 'categorical' or 'text' in mlops.yml.");
+            if (c == labelIndex && collectLabels)
+            {
+                var key = fields[c].Trim();
+                state.Labels[key] = state.Labels.GetValueOrDefault(key) + 1;
+                if (state.Labels.Count > MaxClasses)
+                    throw new InvalidInputException($"{file.DisplayName}: label column '{header[c]}' has more than {MaxClasses} distinct values; is it really a class? Use task: regression for numbers.");
+            }
+        }
+    }
+
+    private static string Printable(char c) => c == '\t' ? "\\t" : c.ToString();
+
+    private sealed class State(int columns)
+    {
+        public int Rows { get; set; }
+
+        public int[] Missing { get; } = new int[columns];
+
+        public Dictionary<string, int> Labels { get; } = new(StringComparer.Ordinal);
+
+        public int MissingLabels { get; set; }
+    }
+}

@@ -1,0 +1,19 @@
+namespace MlopsCi.MLNet.Data;
+
+/// <summary>
+/// What one pass over a delimited file found: header, format, row count, which columns are numeric, how many values
+/// each column misses, the label's distinct values (classification) and rows without a label.
+/// </summary>
+internal sealed record FileProfile(
+    string LocalPath,
+    string DisplayName,
+    TextFormat Format,
+    IReadOnlyList<string> Header,
+    int Rows,
+    IReadOnlyList<bool> Numeric,
+    IReadOnlyList<int> Missing,
+    IReadOnlyDictionary<string, int>? LabelValues,
+    int MissingLabels)
+{
+    public int IndexOf(string column) => Header.ToList().IndexOf(column);
+}

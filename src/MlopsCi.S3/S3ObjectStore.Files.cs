@@ -1,0 +1,118 @@
+using System.Security.Cryptography;
+using Amazon.S3.Model;
+using MlopsCi.Core.Errors;
+using MlopsCi.S3.Internal;
+
+namespace MlopsCi.S3;
+
+public sealed partial class S3ObjectStore
+{
+    /// <inheritdoc />
+    /// <remarks>
+    /// Files up to <see cref="S3StoreOptions.MultipartThreshold"/> go in one PUT with <c>If-None-Match: *</c>; larger ones in
+    /// parallel parts after an existence check (CompleteMultipartUpload ignores conditions; a concurrent upload of the
+    /// same content-addressed key stores the same bytes). The SHA-256 is computed over the bytes actually sent.
+    /// </remarks>
+    public async Task<bool> PutFileIfAbsentAsync(string key, string localPath, string? expectedSha256, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(localPath);
+        var fullKey = FullKey(key);
+        var info = new FileInfo(localPath);
+        if (!info.Exists)
+            throw new InvalidInputException($"The file '{localPath}' to upload to {Target(fullKey)} does not exist.");
+        var expected = expectedSha256?.Trim().ToLowerInvariant();
+        return info.Length > _options.MultipartThreshold
+            ? await PutLargeFileIfAbsentAsync(fullKey, localPath, info.Length, expected, cancellationToken)
+            : await PutSmallFileIfAbsentAsync(fullKey, localPath, info.Length, expected, cancellationToken);
+    }
+
+    private async Task<bool> PutSmallFileIfAbsentAsync(string fullKey, string localPath, long length, string? expected, CancellationToken cancellationToken)
+    {
+        const string Operation = "upload";
+        var ambiguous = false;
+        (string Sha256, string Md5)? lastSent = null;
+        for (var attempt = 1; ; attempt++)
+        {
+            var body = new HashingReadStream(OpenFile(localPath, fullKey), length);
+            try
+            {
+                await Client.PutObjectAsync(new PutObjectRequest
+                {
+                    BucketName = Bucket,
+                    Key = fullKey,
+                    InputStream = body,
+                    AutoCloseStream = false,
+                    IfNoneMatch = "*",
+                }, cancellationToken);
+                if (!body.Complete)
+                    throw new StorageException($"The upload of '{localPath}' to {Target(fullKey)} reported success before the whole file was sent; the object is not trusted.");
+                await VerifyUploadAsync(fullKey, localPath, body.Sha256Hex(), expected, cancellationToken);
+                return true;
+            }
+            catch (Exception e) when (S3Failure.IsPreconditionFailed(e) || S3Failure.IsConflict(e))
+            {
+                if (!ambiguous || lastSent is not { } sent)
+                    return false;
+                // An earlier attempt may have stored the object: it did if the stored ETag is the MD5 of what it sent.
+                var head = await HeadAsync(fullKey, Operation, cancellationToken);
+                if (head is null || head.Value.Tag != sent.Md5)
+                    return false;
+                await VerifyUploadAsync(fullKey, localPath, sent.Sha256, expected, cancellationToken);
+                return true;
+            }
+            catch (Exception e) when (S3Failure.IsTransient(e, cancellationToken))
+            {
+                if (attempt >= _retry.MaxAttempts)
+                    throw _retry.Fail(Operation, Target(fullKey), e, attempt);
+                if (S3Failure.IsAmbiguous(e))
+                {
+                    ambiguous = true;
+                    if (body.Complete)
+                        lastSent = (body.Sha256Hex(), body.Md5Hex());
+                    var head = await HeadAsync(fullKey, Operation, cancellationToken);
+                    if (head is not null)
+                    {
+                        if (lastSent is not { } sent || head.Value.Tag != sent.Md5)
+                            return false;
+                        await VerifyUploadAsync(fullKey, localPath, sent.Sha256, expected, cancellationToken);
+                        return true;
+                    }
+                }
+
+                await _retry.DelayAsync(attempt, cancellationToken);
+            }
+            catch (Exception e) when (e is not MlopsException && (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
+            {
+                throw _retry.Fail(Operation, Target(fullKey), e, attempt);
+            }
+            finally
+            {
+                await body.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>This call stored <paramref name="fullKey"/> from bytes hashing to <paramref name="actual"/>; keep it only if that is what was expected.</summary>
+    private async Task VerifyUploadAsync(string fullKey, string localPath, string actual, string? expected, CancellationToken cancellationToken)
+    {
+        if (expected is null || actual == expected)
+            return;
+        await DeleteFullKeyAsync(fullKey, CancellationToken.None);
+        throw HashMismatch(fullKey, localPath, actual, expected, "The uploaded object was deleted");
+    }
+
+    private InvalidInputException HashMismatch(string fullKey, string localPath, string actual, string expected, string outcome) =>
+        new($"The file '{localPath}' read as SHA-256 {actual}, not the expected {expected}: it changed while it was uploaded to {Target(fullKey)}, or the expected hash is wrong. {outcome}; hash the file again and retry.");
+
+    private FileStream OpenFile(string localPath, string fullKey)
+    {
+        try
+        {
+            return new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidInputException($"The file '{localPath}' to upload to {Target(fullKey)} cannot be read: {e.Message}", e);
+        }
+    }
+}
