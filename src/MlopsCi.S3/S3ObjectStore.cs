@@ -86,6 +86,12 @@ public sealed partial class S3ObjectStore : IObjectStore
 
     internal S3StoreUri Uri => _uri;
 
+    /// <summary>What the conditional-write probe found (for tests and diagnostics).</summary>
+    internal ConditionalWriteSupport ConditionalWrites => _support;
+
+    /// <summary>The endpoint (or AWS and region) for messages.</summary>
+    internal string ServerDescription => _connection.Describe();
+
     private string Target(string fullKey) => $"s3://{Bucket}/{fullKey}";
 
     private string FullKey(string key)

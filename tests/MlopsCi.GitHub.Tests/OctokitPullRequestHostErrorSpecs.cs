@@ -81,6 +81,22 @@ public sealed class OctokitPullRequestHostErrorSpecs
         Assert.Contains("mlops/gates", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("API rate limit exceeded for installation ID 123.", "rate limit is used up")]
+    [InlineData("You have exceeded a secondary rate limit. Please wait a few minutes before you try again.", "secondary rate limit")]
+    public async Task A_rate_limited_403_is_not_a_permission_problem(string apiMessage, string expected)
+    {
+        await using var server = await StartWithPullRequestAsync();
+        server.Fail(FakeRoute.CreateComment, 403, apiMessage);
+
+        var ex = await Assert.ThrowsAsync<PullRequestHostException>(
+            () => Host(server).UpsertCommentAsync(42, Marker, "report", CancellationToken.None));
+
+        Assert.Equal(403, ex.StatusCode);
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Re-run the job", ex.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public async Task A_missing_pull_request_says_what_to_check()
     {

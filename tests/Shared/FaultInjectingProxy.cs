@@ -139,12 +139,15 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
                     switch (fault)
                     {
                         case FaultKind.ResetBeforeForwarding:
+                            Options.OnExchange?.Invoke(head, fault, null);
                             Reset(client);
                             return;
                         case FaultKind.ErrorBeforeForwarding:
+                            Options.OnExchange?.Invoke(head, fault, null);
                             await WriteErrorAsync(clientStream, method, 500, "Internal Server Error", "InternalError", token);
                             continue;
                         case FaultKind.ThrottleBeforeForwarding:
+                            Options.OnExchange?.Invoke(head, fault, null);
                             await WriteErrorAsync(clientStream, method, 503, "Slow Down", "SlowDown", token);
                             continue;
                         case FaultKind.Delay:
@@ -167,6 +170,7 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
                     await request.WriteAsync(payload, token);
                     var response = await SendAsync(upstream, request.ToArray(), token);
                     upstream = response.Connection;
+                    Options.OnExchange?.Invoke(head, fault, response.Head.Status);
 
                     var keepGoing = await RelayAsync(client, clientStream, head, method, response, fault, token);
                     if (!keepGoing || head.WantsClose)

@@ -44,6 +44,12 @@ internal sealed record FaultInjectionOptions
     /// <summary>Called with every request head as received (before any change), e.g. to assert on headers.</summary>
     public Action<HttpHead>? OnRequest { get; init; }
 
+    /// <summary>
+    /// Called after each request with its head, the fault applied (null: none) and the server's status (null: the
+    /// request was not forwarded, or no answer came), e.g. to log what happened in a failing test.
+    /// </summary>
+    public Action<HttpHead, FaultKind?, int?>? OnExchange { get; init; }
+
     /// <summary>Only requests for which this returns true may get a fault (method, path and query); null for all.</summary>
     public Func<string, string, bool>? Filter { get; init; }
 }

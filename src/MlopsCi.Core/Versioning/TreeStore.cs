@@ -74,21 +74,25 @@ internal sealed partial class TreeStore(IObjectStore store)
         }
     }
 
-    /// <summary>Finds one path, or null.</summary>
+    /// <summary>Finds one path, or null: a binary search over the ranges, then within the one range that can hold it.</summary>
     public async Task<Entry?> FindAsync(Metarange tree, string path, CancellationToken cancellationToken)
     {
-        foreach (var range in tree.Ranges)
+        var ranges = tree.Ranges;
+        int low = 0, high = ranges.Count - 1;
+        while (low <= high)
         {
-            if (string.CompareOrdinal(range.Last, path) < 0)
-                continue;
-            if (string.CompareOrdinal(range.First, path) > 0)
-                return null;
-            var entries = await LoadRangeAsync(range.Id, cancellationToken);
-            var index = Array.BinarySearch(entries, new Entry(path, "", 0), EntryPathComparer.Instance);
-            return index >= 0 ? entries[index] : null;
+            var mid = (low + high) / 2;
+            if (string.CompareOrdinal(ranges[mid].Last, path) < 0)
+                low = mid + 1;
+            else
+                high = mid - 1;
         }
 
-        return null;
+        if (low == ranges.Count || string.CompareOrdinal(ranges[low].First, path) > 0)
+            return null;
+        var entries = await LoadRangeAsync(ranges[low].Id, cancellationToken);
+        var index = Array.BinarySearch(entries, new Entry(path, "", 0), EntryPathComparer.Instance);
+        return index >= 0 ? entries[index] : null;
     }
 }
 

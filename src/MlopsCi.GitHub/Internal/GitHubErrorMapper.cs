@@ -16,8 +16,7 @@ internal sealed class GitHubErrorMapper(GitHubHostOptions options)
                 $"GitHub rejected the token (401 {ApiMessage(ex)}) while {where}: the token is invalid or expired. " +
                 "Pass a valid token (the github-token input or GITHUB_TOKEN).", 401, ex),
             RateLimitExceededException ex => Host(
-                $"GitHub's rate limit is used up (403) while {where}; it resets at " +
-                $"{ex.Reset.ToString("u", CultureInfo.InvariantCulture)}. Re-run the job after that.", 403, ex),
+                $"GitHub's rate limit is used up (403 {ApiMessage(ex)}) while {where}; {ResetHint(ex.Reset)}", 403, ex),
             SecondaryRateLimitExceededException ex => Host(
                 $"GitHub's secondary rate limit stopped {where} (403 {ApiMessage(ex)}). Re-run the job in a few minutes.", 403, ex),
             ForbiddenException ex => new PullRequestPermissionException(
@@ -48,6 +47,11 @@ internal sealed class GitHubErrorMapper(GitHubHostOptions options)
     // The API never echoes the token, but messages pass through here anyway so none can leak it.
     private string Redact(string message) =>
         message.Replace(options.Token, "***", StringComparison.Ordinal);
+
+    private static string ResetHint(DateTimeOffset reset) =>
+        reset > DateTimeOffset.UnixEpoch
+            ? $"it resets at {reset.ToString("u", CultureInfo.InvariantCulture)}. Re-run the job after that."
+            : "re-run the job later.";
 
     private static string ApiMessage(ApiException ex)
     {

@@ -66,7 +66,7 @@ internal static class ConditionalWriteProbe
     }
 
     private static OperationFailedException Refuse(S3ObjectStore store, string target, string what) =>
-        new($"The S3 server behind {store.Location} does not enforce conditional writes: probing {target}, it {what}. "
+        new($"The S3 server at {store.ServerDescription} (store {store.Location}) does not enforce conditional writes: probing {target}, it {what}. "
             + "MlopsCi moves branches only by compare-and-swap (conditional PUT); on this server concurrent writers would silently lose commits, so the store is refused. "
             + "Use a server that enforces If-None-Match and If-Match on PUT (AWS S3, Ceph RGW, MinIO) or a local-folder store.");
 }

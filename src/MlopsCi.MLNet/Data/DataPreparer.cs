@@ -1,0 +1,62 @@
+using MlopsCi.Core.Errors;
+using MlopsCi.Core.Specs;
+using MlopsCi.Core.Training;
+using MlopsCi.MLNet.Modeling;
+
+namespace MlopsCi.MLNet.Data;
+
+/// <summary>
+/// Gets input files ready for the loader: Parquet converted to text, every row checked, rows without a label dropped,
+/// and with a time column and no test file, a time-ordered split (the latest rows are the test set).
+/// </summary>
+internal static class DataPreparer
+{
+    public static async Task<PreparedData> PrepareAsync(ModelSpec spec, DataFile train, DataFile? test, bool split, string work, CancellationToken cancellationToken)
+    {
+        var trainProfile = await ProfileAsync(spec, train, work, "train", cancellationToken);
+        var testProfile = test is null ? null : await ProfileAsync(spec, test, work, "test", cancellationToken);
+        if (testProfile is null && split && spec.TimeColumn is { } time)
+            return TimeSplitter.Split(spec, trainProfile, time, work);
+        return new PreparedData(trainProfile, testProfile);
+    }
+
+    /// <summary>Converts (if Parquet), inspects, and drops rows without a label.</summary>
+    public static async Task<FileProfile> ProfileAsync(ModelSpec spec, DataFile file, string work, string role, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(work);
+        if (ParquetConverter.IsParquet(file.LocalPath))
+        {
+            var text = Path.Combine(work, $"{role}-{Path.GetFileNameWithoutExtension(file.LocalPath)}.tsv");
+            await ParquetConverter.ConvertAsync(file.LocalPath, file.DisplayName, text, long.MaxValue, cancellationToken);
+            file = file with { LocalPath = text };
+        }
+
+        var profile = FileInspector.Inspect(file, spec.Label, spec.Task != ModelTask.Regression, ColumnPlanner.NotNumeric(spec));
+        ColumnPlanner.CheckNames(spec, profile);
+        if (profile.MissingLabels == 0)
+            return profile;
+        if (profile.MissingLabels == profile.Rows)
+            throw new InvalidInputException($"{file.DisplayName}: every row misses the label '{spec.Label}'; there is nothing to learn from.");
+        var filtered = Path.Combine(work, $"{role}-labelled-{Path.GetFileName(file.LocalPath)}");
+        var label = profile.IndexOf(spec.Label);
+        Rewrite(profile, filtered, fields => !Values.IsMissing(fields[label]));
+        return FileInspector.Inspect(new DataFile(filtered, file.DisplayName), spec.Label, spec.Task != ModelTask.Regression, ColumnPlanner.NotNumeric(spec));
+    }
+
+    /// <summary>Copies the header and the rows <paramref name="keep"/> accepts.</summary>
+    public static void Rewrite(FileProfile profile, string destination, Func<List<string>, bool> keep)
+    {
+        using var reader = new StreamReader(profile.LocalPath);
+        using var writer = new StreamWriter(destination, false, new System.Text.UTF8Encoding(false), 1 << 16);
+        writer.WriteLine(reader.ReadLine());
+        var fields = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0)
+                continue;
+            profile.Format.Split(line, fields);
+            if (keep(fields))
+                writer.WriteLine(line);
+        }
+    }
+}

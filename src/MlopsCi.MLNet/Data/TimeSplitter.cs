@@ -1,0 +1,58 @@
+using System.Globalization;
+using MlopsCi.Core.Specs;
+using MlopsCi.Core.Training;
+
+namespace MlopsCi.MLNet.Data;
+
+/// <summary>
+/// Splits a file by time: rows ordered by the time column (dates, numbers, or text in ordinal order; stable for ties),
+/// the latest <see cref="ModelDataSpec.HoldoutFraction"/> of them become the test set.
+/// </summary>
+internal static class TimeSplitter
+{
+    public static PreparedData Split(ModelSpec spec, FileProfile file, string timeColumn, string work)
+    {
+        var index = file.IndexOf(timeColumn);
+        var rows = new List<(string Line, IComparable Key, int Order)>(file.Rows);
+        using (var reader = new StreamReader(file.LocalPath))
+        {
+            var header = reader.ReadLine()!;
+            var fields = new List<string>();
+            while (reader.ReadLine() is { } line)
+            {
+                if (line.Length == 0)
+                    continue;
+                file.Format.Split(line, fields);
+                rows.Add((line, Key(fields[index]), rows.Count));
+            }
+
+            var numeric = rows.All(r => r.Key is double);
+            var dates = rows.All(r => r.Key is DateTimeOffset);
+            var ordered = (numeric ? rows.OrderBy(r => (double)r.Key)
+                    : dates ? rows.OrderBy(r => (DateTimeOffset)r.Key)
+                    : rows.OrderBy(r => r.Key.ToString(), StringComparer.Ordinal))
+                .ThenBy(r => r.Order).Select(r => r.Line).ToList();
+            var testCount = Math.Max(1, (int)Math.Round(ordered.Count * spec.Data.HoldoutFraction));
+            var trainPath = Path.Combine(work, "time-train" + Extension(file));
+            var testPath = Path.Combine(work, "time-test" + Extension(file));
+            File.WriteAllLines(trainPath, [header, .. ordered.Take(ordered.Count - testCount)]);
+            File.WriteAllLines(testPath, [header, .. ordered.Skip(ordered.Count - testCount)]);
+            var notNumeric = Modeling.ColumnPlanner.NotNumeric(spec);
+            var collect = spec.Task != ModelTask.Regression;
+            return new PreparedData(
+                FileInspector.Inspect(new DataFile(trainPath, file.DisplayName + " (earlier rows)"), spec.Label, collect, notNumeric),
+                FileInspector.Inspect(new DataFile(testPath, file.DisplayName + " (latest rows)"), spec.Label, collect, notNumeric));
+        }
+    }
+
+    private static string Extension(FileProfile file) => file.Format.Separator == '\t' ? ".tsv" : ".csv";
+
+    private static IComparable Key(string value)
+    {
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+            return number;
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+            return time;
+        return value;
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.ML;
+using MlopsCi.Core.Errors;
+using MlopsCi.Core.Training;
+using MlopsCi.Core.Training.Evaluation;
+using MlopsCi.MLNet.Data;
+using MlopsCi.MLNet.Modeling;
+
+namespace MlopsCi.MLNet;
+
+public sealed partial class MlNetTrainer
+{
+    /// <inheritdoc />
+    public async Task<Predictions> ScoreAsync(ScoringInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var ml = new MLContext(input.Spec.Seed);
+        var (model, bundle) = ModelFile.Load(ml, input.ModelFile);
+        var spec = input.Spec with { Label = bundle.Label, Task = bundle.Task, Features = [], Categorical = [], Text = [], Ignore = [] };
+        var work = Path.Combine(input.WorkDirectory, "scoring-" + Guid.NewGuid().ToString("N")[..8]);
+        var prepared = await DataPreparer.PrepareAsync(spec, input.Train, input.HoldoutOnly ? input.Test : null, input.HoldoutOnly, work, cancellationToken);
+        IDataView view;
+        FileProfile labels;
+        if (!input.HoldoutOnly || prepared.Test is not null)
+        {
+            labels = input.HoldoutOnly ? prepared.Test! : prepared.Train;
+            view = LoaderFactory.Create(ml, labels, bundle).Load(labels.LocalPath);
+        }
+        else
+        {
+            labels = prepared.Train;
+            view = Load(ml, spec, bundle, prepared).Test;
+        }
+
+        var predictions = Scorer.Score(ml, model, bundle, view, labels, Scorer.EvaluationClasses(bundle, labels, input.Classes));
+        return predictions.Count > 0 ? predictions : throw new InvalidInputException($"{labels.DisplayName}: there are no rows to score.");
+    }
+
+    /// <inheritdoc />
+    public Task ExportOnnxAsync(string modelFile, string destination, CancellationToken cancellationToken)
+    {
+        var ml = new MLContext(1);
+        var (model, bundle) = ModelFile.Load(ml, modelFile);
+        var schemaFile = destination + ".schema.tsv";
+        try
+        {
+            var header = bundle.Columns.Select(c => c.Name).Append(bundle.Label).ToList();
+            File.WriteAllText(schemaFile, string.Join('\t', header) + "\n");
+            var numeric = bundle.Columns.Select(c => c.Kind == ColumnKind.Numeric).Append(bundle.Task == Core.Specs.ModelTask.Regression).ToList();
+            var profile = new FileProfile(schemaFile, modelFile, TextFormat.Tsv, header, 0, numeric, new int[header.Count], null, 0);
+            var empty = LoaderFactory.Create(ml, profile, bundle).Load(schemaFile);
+            using var output = File.Create(destination);
+            ml.Model.ConvertToOnnx(model, empty, output);
+        }
+        catch (Exception e) when (e is NotSupportedException or InvalidOperationException or ArgumentException)
+        {
+            File.Delete(destination);
+            throw new OperationFailedException($"This model ({bundle.Trainer}) cannot be exported to ONNX: {e.Message}", e);
+        }
+        finally
+        {
+            File.Delete(schemaFile);
+        }
+
+        return Task.CompletedTask;
+    }
+}

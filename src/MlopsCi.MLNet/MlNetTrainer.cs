@@ -1,0 +1,74 @@
+using System.Reflection;
+using Microsoft.ML;
+using MlopsCi.Core.Errors;
+using MlopsCi.Core.Specs;
+using MlopsCi.Core.Training;
+using MlopsCi.MLNet.Data;
+using MlopsCi.MLNet.Modeling;
+
+namespace MlopsCi.MLNet;
+
+/// <summary>
+/// The ML.NET adapter of <see cref="ITrainer"/>: CSV/TSV with a header and Parquet in, a deterministic model zip out.
+/// A fresh <see cref="MLContext"/> seeded from the spec per run, so the same data, spec and seed give the same bytes.
+/// </summary>
+public sealed partial class MlNetTrainer : ITrainer
+{
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, string> Packages { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Microsoft.ML"] = VersionOf(typeof(MLContext)),
+        ["Microsoft.ML.FastTree"] = VersionOf(typeof(Microsoft.ML.Trainers.FastTree.FastTreeRegressionTrainer)),
+        ["Microsoft.ML.LightGbm"] = VersionOf(typeof(Microsoft.ML.Trainers.LightGbm.LightGbmRegressionTrainer)),
+    };
+
+    /// <inheritdoc />
+    public async Task<TrainingOutput> TrainAsync(TrainingInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var spec = input.Spec;
+        TrainerCatalog.Check(spec);
+        var prepared = await DataPreparer.PrepareAsync(spec, input.Train, input.Test, true, Path.Combine(input.WorkDirectory, "prepared"), cancellationToken);
+        var classes = LabelChecker.Classes(spec, prepared.Train);
+        var bundle = new ModelBundle(1, spec.Task, spec.Label, classes, ColumnPlanner.Plan(spec, prepared.Train), spec.Trainer);
+        var ml = new MLContext(spec.Seed);
+        var (train, test) = Load(ml, spec, bundle, prepared);
+        var labels = prepared.Test ?? prepared.Train;
+        var (trainer, applied) = TrainerCatalog.Create(ml, spec);
+        ITransformer model;
+        try
+        {
+            var labelled = LabelPreparer.Fit(ml, train, bundle, prepared.Train, classes).Transform(train);
+            model = PipelineFactory.Create(ml, bundle, trainer).Fit(labelled);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
+        {
+            throw new OperationFailedException($"Training '{spec.Name}' with {spec.Trainer} on {input.Train.DisplayName} failed: {e.Message}", e);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var modelFile = Path.Combine(input.WorkDirectory, "model.zip");
+        ModelFile.Save(ml, model, train.Schema, bundle, modelFile);
+        var evaluationClasses = Scorer.EvaluationClasses(bundle, labels, null);
+        var predictions = Scorer.Score(ml, model, bundle, test, labels, evaluationClasses);
+        if (predictions.Count == 0)
+            throw new InvalidInputException($"{labels.DisplayName}: no evaluation rows are left (split {spec.Data.HoldoutFraction} of {prepared.Train.Rows} rows). Add rows or set model.data.test.");
+        var importance = PermutationImportance.Compute(ml, model, bundle, test, labels, evaluationClasses, spec.Seed, input.WorkDirectory);
+        var trainRows = prepared.Test is null ? prepared.Train.Rows - predictions.Count : prepared.Train.Rows;
+        return new TrainingOutput(modelFile, predictions, importance, bundle.ToSchema(), trainRows, applied);
+    }
+
+    /// <summary>The train and evaluation views: two files, or a seeded split of one.</summary>
+    private static (IDataView Train, IDataView Test) Load(MLContext ml, ModelSpec spec, ModelBundle bundle, PreparedData prepared)
+    {
+        var train = LoaderFactory.Create(ml, prepared.Train, bundle).Load(prepared.Train.LocalPath);
+        if (prepared.Test is { } test)
+            return (train, LoaderFactory.Create(ml, test, bundle).Load(test.LocalPath));
+        var split = ml.Data.TrainTestSplit(train, spec.Data.HoldoutFraction, seed: spec.Seed);
+        return (split.TrainSet, split.TestSet);
+    }
+
+    private static string VersionOf(Type type) =>
+        type.Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? type.Assembly.GetName().Version?.ToString() ?? "unknown";
+}
