@@ -9,3 +9,8 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # server (and installs these itself when missing).
 "$HERE/ceph-rgw.sh" install
 # --- end Ceph RGW ---------------------------------------------------------------------------------------------------
+
+# --- Training data (vega-datasets for tests/MlopsCi.Training.Tests, examples and the training benchmark) --------------
+# npm pack vega-datasets@3.2.1 into .data/vega-datasets/ plus derived CSVs; idempotent, no-op when present.
+"$HERE/fetch-data.sh"
+# --- end training data ----------------------------------------------------------------------------------------------

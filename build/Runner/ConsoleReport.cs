@@ -13,7 +13,7 @@ internal static class ConsoleReport
         {
             var target = plan[i];
             var needs = target.DependsOn.Count == 0 ? "" : $"  (depends on {string.Join(", ", target.DependsOn)})";
-            output.WriteLine($"  {i + 1,2}. {target.Name.PadRight(width)}{needs}");
+            output.WriteLine($"  {i + 1,2}. {target.Name.PadRight(width)}{needs}".TrimEnd());
         }
     }
 

@@ -9,10 +9,10 @@ using MlopsCi.MLNet.Modeling;
 namespace MlopsCi.MLNet;
 
 /// <summary>
-/// The ML.NET adapter of <see cref="ITrainer"/>: CSV/TSV with a header and Parquet in, a deterministic model zip out.
+/// The ML.NET adapter of <see cref="Core.Training.ITrainer"/>: CSV/TSV with a header and Parquet in, a deterministic model zip out.
 /// A fresh <see cref="MLContext"/> seeded from the spec per run, so the same data, spec and seed give the same bytes.
 /// </summary>
-public sealed partial class MlNetTrainer : ITrainer
+public sealed partial class MlNetTrainer : Core.Training.ITrainer
 {
     /// <inheritdoc />
     public IReadOnlyDictionary<string, string> Packages { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal)

@@ -51,32 +51,27 @@ public sealed partial class S3ObjectStore
             }
             catch (Exception e) when (S3Failure.IsPreconditionFailed(e) || S3Failure.IsConflict(e))
             {
-                if (!ambiguous || lastSent is not { } sent)
+                // A rewound body means the HTTP stack re-sent the request: the first copy may be what made the key exist.
+                ambiguous |= body.Rewinds > 0;
+                if (body.Complete)
+                    lastSent = (body.Sha256Hex(), body.Md5Hex());
+                if (!ambiguous)
                     return false;
-                // An earlier attempt may have stored the object: it did if the stored ETag is the MD5 of what it sent.
                 var head = await HeadAsync(fullKey, Operation, cancellationToken);
-                if (head is null || head.Value.Tag != sent.Md5)
-                    return false;
-                await VerifyUploadAsync(fullKey, localPath, sent.Sha256, expected, cancellationToken);
-                return true;
+                return head is not null && await ResolveExistingAsync(fullKey, localPath, head.Value.Tag, lastSent, expected, cancellationToken);
             }
             catch (Exception e) when (S3Failure.IsTransient(e, cancellationToken))
             {
                 if (attempt >= _retry.MaxAttempts)
                     throw _retry.Fail(Operation, Target(fullKey), e, attempt);
-                if (S3Failure.IsAmbiguous(e))
+                if (S3Failure.IsAmbiguous(e) || body.Rewinds > 0)
                 {
                     ambiguous = true;
                     if (body.Complete)
                         lastSent = (body.Sha256Hex(), body.Md5Hex());
                     var head = await HeadAsync(fullKey, Operation, cancellationToken);
                     if (head is not null)
-                    {
-                        if (lastSent is not { } sent || head.Value.Tag != sent.Md5)
-                            return false;
-                        await VerifyUploadAsync(fullKey, localPath, sent.Sha256, expected, cancellationToken);
-                        return true;
-                    }
+                        return await ResolveExistingAsync(fullKey, localPath, head.Value.Tag, lastSent, expected, cancellationToken);
                 }
 
                 await _retry.DelayAsync(attempt, cancellationToken);
@@ -90,6 +85,31 @@ public sealed partial class S3ObjectStore
                 await body.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// After an ambiguous attempt the key exists: it is ours if its ETag is the MD5 of what we sent (then the hash of
+    /// what we sent is checked). Otherwise someone else stored it — or an earlier copy of ours with other bytes, if the
+    /// file changed — so with an expected hash the stored bytes are checked; wrong bytes under the key are removed.
+    /// </summary>
+    private async Task<bool> ResolveExistingAsync(
+        string fullKey, string localPath, string storedTag, (string Sha256, string Md5)? sent, string? expected, CancellationToken cancellationToken)
+    {
+        if (sent is { } ours && string.Equals(storedTag, ours.Md5, StringComparison.OrdinalIgnoreCase))
+        {
+            await VerifyUploadAsync(fullKey, localPath, ours.Sha256, expected, cancellationToken);
+            return true;
+        }
+
+        if (expected is null)
+            return false;
+        await using var stored = await TryOpenReadAsync(_uri.RelativeKey(fullKey), cancellationToken);
+        if (stored is null)
+            return false;
+        using var sha256 = SHA256.Create();
+        var actual = Convert.ToHexStringLower(await sha256.ComputeHashAsync(stored, cancellationToken));
+        await VerifyUploadAsync(fullKey, localPath, actual, expected, cancellationToken);
+        return false;
     }
 
     /// <summary>This call stored <paramref name="fullKey"/> from bytes hashing to <paramref name="actual"/>; keep it only if that is what was expected.</summary>

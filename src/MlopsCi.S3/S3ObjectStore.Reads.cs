@@ -13,9 +13,6 @@ public sealed partial class S3ObjectStore
     public async Task<byte[]?> TryReadAllAsync(string key, CancellationToken cancellationToken) =>
         (await ReadSmallAsync(FullKey(key), "read", cancellationToken))?.Content;
 
-    /// <summary>Metadata naming the ETag a conditional write replaced, so a writer can tell its write was built upon.</summary>
-    private const string PreviousTagMetadata = "x-amz-meta-mlops-prev-etag";
-
     /// <inheritdoc />
     public async Task<Stream?> TryOpenReadAsync(string key, CancellationToken cancellationToken)
     {
@@ -47,7 +44,10 @@ public sealed partial class S3ObjectStore
                 // A connection cut mid-body must not pass for a short object.
                 if (length >= 0 && buffer.Length != length)
                     throw new IOException($"The response ended after {buffer.Length} of {length} bytes.");
-                return new StoredObject(buffer.ToArray(), Unquote(response.ETag ?? string.Empty), response.Metadata?[PreviousTagMetadata]);
+                var metadata = response.Metadata;
+                var lineage = metadata is null ? WriteLineage.None : WriteLineage.Parse(
+                    metadata[WriteLineage.WriteIdHeader], metadata[WriteLineage.HistoryHeader], metadata[WriteLineage.PreviousTagHeader]);
+                return new StoredObject(buffer.ToArray(), Unquote(response.ETag ?? string.Empty), lineage);
             }
             catch (Exception e) when (S3Failure.IsNotFound(e))
             {

@@ -7,7 +7,7 @@ public sealed partial class S3ObjectStore
 {
     /// <inheritdoc />
     public Task<bool> PutIfAbsentAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
-        ConditionalPutAsync(FullKey(key), content, expectedTag: null, _support.QuoteIfMatch, cancellationToken);
+        ConditionalPutAsync(FullKey(key), content, expectedTag: null, _support.QuoteIfMatch, verifyConflicts: false, cancellationToken);
 
     /// <inheritdoc />
     public Task PutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)

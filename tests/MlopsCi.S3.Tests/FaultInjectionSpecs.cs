@@ -114,7 +114,11 @@ public sealed class FaultInjectionSpecs(ITestOutputHelper output)
         }
         finally
         {
-            files.ForEach(f => f.Dispose());
+            foreach (var file in files)
+            {
+                await direct.DeleteAsync($"objects/{file.Sha256}", CancellationToken.None);
+                file.Dispose();
+            }
         }
     }
 

@@ -6,5 +6,6 @@ internal static class Composition
     public static void Configure()
     {
         // Adapters register themselves here as they are added (S3 store, data-quality validator).
+        Validators.Create = Commands.HookValidatorFactory.Create;
     }
 }

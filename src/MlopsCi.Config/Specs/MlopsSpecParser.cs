@@ -46,7 +46,7 @@ public static class MlopsSpecParser
         if (top.Section("data", DataKeys) is not { } data)
             return null;
         var path = data.RequiredString("path", "data/");
-        return new DataSpec(path, data.String("prefix") ?? "", data.String("prepare")) { Location = new SpecLocation(top.File, data.Line) };
+        return new DataSpec(path, data.String("prefix") ?? "", data.String("prepare")) { Location = new SpecLocation(top.File, top.LineOf("data")) };
     }
 
     private static DriftSpec ParseDrift(YamlSection top)

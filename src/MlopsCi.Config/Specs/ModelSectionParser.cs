@@ -53,7 +53,7 @@ internal static partial class ModelSectionParser
             (model.String("trainer") ?? "lightgbm").ToLowerInvariant(),
             parameters,
             seed,
-            model.String("time-column")) { Location = new SpecLocation(top.File, model.Line), Lines = lines };
+            model.String("time-column")) { Location = new SpecLocation(top.File, top.LineOf("model")), Lines = lines };
     }
 
     private static ModelTask ParseTask(YamlSection model)

@@ -13,6 +13,7 @@ public sealed class LocalFolderStore : IObjectStore
 {
     private const int CopyBufferSize = 1 << 20;
     private readonly string _root;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _knownFolders = new(StringComparer.Ordinal);
 
     /// <summary>Opens (and creates if needed) a store rooted at <paramref name="root"/>.</summary>
     public LocalFolderStore(string root)
@@ -58,14 +59,17 @@ public sealed class LocalFolderStore : IObjectStore
     }
 
     /// <inheritdoc />
-    public async Task<bool> PutIfAbsentAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    public Task<bool> PutIfAbsentAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
+        // Small objects are written synchronously: callers parallelise, and per-file async overhead dominates
+        // when committing many small files.
         var target = PathOf(key);
         if (File.Exists(target))
-            return false;
+            return Task.FromResult(false);
         var temp = TempPathFor(target);
-        await File.WriteAllBytesAsync(temp, content, cancellationToken);
-        return MoveIntoPlace(temp, target, overwrite: false);
+        using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
+            stream.Write(content.Span);
+        return Task.FromResult(MoveIntoPlace(temp, target, overwrite: false));
     }
 
     /// <inheritdoc />
@@ -185,9 +189,12 @@ public sealed class LocalFolderStore : IObjectStore
 
     private string TempPathFor(string target)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var folder = Path.GetDirectoryName(target)!;
+        if (_knownFolders.TryAdd(folder, 0))
+            Directory.CreateDirectory(folder);
         var tmp = Path.Combine(_root, "tmp");
-        Directory.CreateDirectory(tmp);
+        if (_knownFolders.TryAdd(tmp, 0))
+            Directory.CreateDirectory(tmp);
         return Path.Combine(tmp, $"{Environment.ProcessId}-{Guid.NewGuid():N}");
     }
 

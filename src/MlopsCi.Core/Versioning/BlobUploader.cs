@@ -39,7 +39,7 @@ internal sealed class BlobUploader(IObjectStore store, IProgressSink progress)
         {
             if (file.Size <= SmallFile)
             {
-                var content = await File.ReadAllBytesAsync(file.FullPath, cancellationToken);
+                var content = File.ReadAllBytes(file.FullPath);
                 var hash = Hashing.Sha256Hex(content);
                 return (hash, content.Length, await store.PutIfAbsentAsync(Repository.BlobKey(hash), content, cancellationToken));
             }

@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using MlopsCi.Core.Errors;
 
 namespace MlopsCi.Core.Versioning;
@@ -26,61 +27,67 @@ internal static class FolderScanner
                 : $"The folder '{folder}' does not exist. Give the folder whose content should become the branch.");
         var files = new List<ScannedFile>();
         var skipped = new List<string>();
-        var pending = new Stack<DirectoryInfo>();
-        pending.Push(new DirectoryInfo(root));
-        while (pending.Count > 0)
+        var links = new List<string>();
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false, ReturnSpecialDirectories = false };
+        // One pass over directory entries with the sizes the enumeration already has: no extra stat per file.
+        var enumeration = new FileSystemEnumerable<(string FullPath, long Size, bool IsDirectory, bool IsLink)>(
+            root,
+            (ref FileSystemEntry e) => (e.ToFullPath(), e.IsDirectory ? 0 : e.Length, e.IsDirectory, (e.Attributes & FileAttributes.ReparsePoint) != 0),
+            options)
         {
-            var directory = pending.Pop();
-            IEnumerable<FileSystemInfo> children;
-            try
+            ShouldRecursePredicate = (ref FileSystemEntry e) => (e.Attributes & FileAttributes.ReparsePoint) == 0 && Array.IndexOf(SkippedFolders, e.FileName.ToString()) < 0,
+        };
+        try
+        {
+            foreach (var (fullPath, size, isDirectory, isLink) in enumeration)
             {
-                children = directory.EnumerateFileSystemInfos();
-                children = [.. children];
+                if (isLink)
+                    links.Add(fullPath);
+                else if (isDirectory)
+                {
+                    if (Array.IndexOf(SkippedFolders, Path.GetFileName(fullPath)) >= 0)
+                        skipped.Add($"{Path.GetRelativePath(root, fullPath).Replace('\\', '/')}/ (never committed)");
+                }
+                else
+                    files.Add(Checked(root, prefix, fullPath, size));
             }
-            catch (UnauthorizedAccessException e)
-            {
-                throw new InvalidInputException($"Cannot read the folder '{directory.FullName}': {e.Message} Fix its permissions or move it out of the folder being committed.", e);
-            }
-
-            foreach (var child in children)
-                Visit(root, prefix, child, pending, files, skipped);
         }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new InvalidInputException($"Cannot read a folder under '{folder}': {e.Message} Fix its permissions or move it out of the folder being committed.", e);
+        }
+
+        foreach (var link in links)
+            VisitLink(root, prefix, new FileInfo(link), files, skipped);
 
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return new FolderScan(files, skipped);
     }
 
-    private static void Visit(string root, string prefix, FileSystemInfo child, Stack<DirectoryInfo> pending, List<ScannedFile> files, List<string> skipped)
+    private static ScannedFile Checked(string root, string prefix, string fullPath, long size)
     {
-        var relative = Path.GetRelativePath(root, child.FullName).Replace('\\', '/');
-        if (child.LinkTarget is not null)
-        {
-            var target = child.ResolveLinkTarget(returnFinalTarget: true);
-            var resolved = target is null ? null : Path.GetFullPath(target.FullName);
-            if (resolved is null || !(resolved + "/").StartsWith(root + "/", StringComparison.Ordinal))
-                throw new InvalidInputException($"'{relative}' is a symbolic link pointing outside the folder ({child.LinkTarget}); links out of the committed folder are not followed. Copy the file in or remove the link.");
-            if (!target!.Exists)
-                throw new InvalidInputException($"'{relative}' is a broken symbolic link ({child.LinkTarget}). Remove it or fix its target.");
-            if (target is DirectoryInfo)
-            {
-                skipped.Add($"{relative} (link to a folder inside; its target is committed)");
-                return;
-            }
-        }
-
-        if (child is DirectoryInfo directory)
-        {
-            if (Array.IndexOf(SkippedFolders, directory.Name) >= 0)
-                skipped.Add($"{relative}/ (never committed)");
-            else
-                pending.Push(directory);
-            return;
-        }
-
+        var relative = Path.GetRelativePath(root, fullPath).Replace('\\', '/');
         var path = prefix + relative;
         if (!PathRules.IsValid(path))
             throw new InvalidInputException($"The file name '{PathRules.Printable(relative)}' cannot be stored: names with control characters or backslashes are not allowed. Rename it.");
-        var info = child.LinkTarget is null ? (FileInfo)child : new FileInfo(child.FullName);
-        files.Add(new ScannedFile(path, child.FullName, info.Length));
+        return new ScannedFile(path, fullPath, size);
+    }
+
+    private static void VisitLink(string root, string prefix, FileInfo link, List<ScannedFile> files, List<string> skipped)
+    {
+        var relative = Path.GetRelativePath(root, link.FullName).Replace('\\', '/');
+        var target = link.ResolveLinkTarget(returnFinalTarget: true);
+        var resolved = target is null ? null : Path.GetFullPath(target.FullName);
+        if (resolved is null || !(resolved + "/").StartsWith(root + "/", StringComparison.Ordinal))
+            throw new InvalidInputException($"'{relative}' is a symbolic link pointing outside the folder ({link.LinkTarget}); links out of the committed folder are not followed. Copy the file in or remove the link.");
+        if (!target!.Exists)
+            throw new InvalidInputException($"'{relative}' is a broken symbolic link ({link.LinkTarget}). Remove it or fix its target.");
+        if (target is DirectoryInfo || Directory.Exists(resolved))
+        {
+            skipped.Add($"{relative} (link to a folder inside; its target is committed)");
+            return;
+        }
+
+        files.Add(Checked(root, prefix, link.FullName, new FileInfo(resolved).Length));
     }
 }

@@ -5,13 +5,13 @@ using Parquet.Schema;
 
 namespace MlopsCi.MLNet.Data;
 
-/// <summary>Converts a Parquet file to a tab-separated text file with a header, row group by row group (bounded memory).</summary>
+/// <summary>Converts a Parquet file to a delimited (by default tab-separated) text file with a header, row group by row group (bounded memory).</summary>
 internal static class ParquetConverter
 {
     public static bool IsParquet(string path) => Path.GetExtension(path).Equals(".parquet", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Writes <paramref name="destination"/> from a Parquet file; <paramref name="maxRows"/> limits the rows copied.</summary>
-    public static async Task ConvertAsync(string source, string displayName, string destination, long maxRows, CancellationToken cancellationToken)
+    public static async Task ConvertAsync(string source, string displayName, string destination, long maxRows, CancellationToken cancellationToken, char separator = '\t')
     {
         try
         {
@@ -21,7 +21,7 @@ internal static class ParquetConverter
             await using (var reader = await ParquetReader.CreateAsync(probe, cancellationToken: cancellationToken))
                 (groups, fields) = (reader.RowGroupCount, reader.Schema.GetDataFields());
             await using var output = new StreamWriter(destination, false, new System.Text.UTF8Encoding(false), 1 << 16);
-            await output.WriteLineAsync(string.Join('\t', fields.Select(f => Clean(f.Name))));
+            await output.WriteLineAsync(string.Join(separator, fields.Select(f => Clean(f.Name))));
             long written = 0;
             var line = new System.Text.StringBuilder();
             for (var g = 0; g < groups && written < maxRows; g++)
@@ -36,7 +36,7 @@ internal static class ParquetConverter
                     for (var f = 0; f < fields.Length; f++)
                     {
                         if (f > 0)
-                            line.Append('\t');
+                            line.Append(separator);
                         line.Append(Format(row.TryGetValue(fields[f].Name, out var value) ? value : null));
                     }
 

@@ -40,19 +40,19 @@ internal static class ConditionalWriteProbe
         try
         {
             byte[] first = Encoding.UTF8.GetBytes($"probe {Guid.NewGuid():N}");
-            if (!await store.ConditionalPutAsync(probeKey, first, expectedTag: null, quoteIfMatch: false, cancellationToken))
+            if (!await store.ConditionalPutAsync(probeKey, first, expectedTag: null, quoteIfMatch: false, verifyConflicts: true, cancellationToken))
                 throw Refuse(store, target, "answered 412 Precondition Failed to If-None-Match: * on a key that did not exist");
-            if (await store.ConditionalPutAsync(probeKey, Encoding.UTF8.GetBytes("second create"), expectedTag: null, quoteIfMatch: false, cancellationToken))
+            if (await store.ConditionalPutAsync(probeKey, Encoding.UTF8.GetBytes("second create"), expectedTag: null, quoteIfMatch: false, verifyConflicts: true, cancellationToken))
                 throw Refuse(store, target, "ignored If-None-Match: * (it overwrote an existing object instead of answering 412 Precondition Failed)");
             var tag = (await store.TryReadProbeTagAsync(probeKey, cancellationToken))
                 ?? throw Refuse(store, target, "lost the object written a moment before");
-            if (await store.ConditionalPutAsync(probeKey, Encoding.UTF8.GetBytes("stale update"), expectedTag: "00000000000000000000000000000000", quoteIfMatch: false, cancellationToken))
+            if (await store.ConditionalPutAsync(probeKey, Encoding.UTF8.GetBytes("stale update"), expectedTag: "00000000000000000000000000000000", quoteIfMatch: false, verifyConflicts: true, cancellationToken))
                 throw Refuse(store, target, "ignored If-Match (it overwrote an object whose ETag did not match instead of answering 412 Precondition Failed)");
             var quote = false;
-            if (!await store.ConditionalPutAsync(probeKey, Encoding.UTF8.GetBytes("update unquoted"), tag, quoteIfMatch: false, cancellationToken))
+            if (!await store.ConditionalPutAsync(probeKey, Encoding.UTF8.GetBytes("update unquoted"), tag, quoteIfMatch: false, verifyConflicts: true, cancellationToken))
             {
                 quote = true;
-                if (!await store.ConditionalPutAsync(probeKey, Encoding.UTF8.GetBytes("update quoted"), tag, quoteIfMatch: true, cancellationToken))
+                if (!await store.ConditionalPutAsync(probeKey, Encoding.UTF8.GetBytes("update quoted"), tag, quoteIfMatch: true, verifyConflicts: true, cancellationToken))
                     throw Refuse(store, target, "refused If-Match with the object's current ETag, quoted or not");
             }
 

@@ -17,6 +17,12 @@ internal sealed class HashingReadStream(Stream inner, long limit) : Stream
     /// <summary>True once every byte up to the limit passed through the hashes in one pass.</summary>
     public bool Complete => _hashed == limit;
 
+    /// <summary>
+    /// How often the reader went back to the start after reading. The HTTP stack re-sends a request on its own when a
+    /// pooled connection breaks, so a rewind means an earlier copy of this request may have reached the server.
+    /// </summary>
+    public int Rewinds { get; private set; }
+
     public override bool CanRead => true;
 
     public override bool CanSeek => inner.CanSeek;
@@ -69,6 +75,7 @@ internal sealed class HashingReadStream(Stream inner, long limit) : Stream
         if (target != 0)
             throw new NotSupportedException("An upload stream can only be rewound to its start.");
         inner.Seek(0, SeekOrigin.Begin);
+        Rewinds++;
         _sha256.Dispose();
         _md5.Dispose();
         _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

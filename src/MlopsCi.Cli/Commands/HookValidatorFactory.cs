@@ -1,0 +1,19 @@
+using MlopsCi.Cli.Hosting;
+using MlopsCi.Config.Hooks;
+using MlopsCi.Core.Hooks;
+
+namespace MlopsCi.Cli.Commands;
+
+/// <summary>Builds the data-quality validator of the CLI: YAML rules, CSV/TSV/Parquet, annotations on GitHub Actions.</summary>
+internal static class HookValidatorFactory
+{
+    public static HookValidator Create(CommandContext context) =>
+        new(new HookConfigParser(), new HookValidatorOptions(TimeProvider.System, [new ParquetTableReader()], run => Annotate(context, run)));
+
+    /// <summary>On GitHub Actions, one <c>::error file=…::</c> annotation per finding of a failed run.</summary>
+    public static void Annotate(CommandContext context, HookRun run)
+    {
+        if (context.InGitHubActions && !run.Passed)
+            HookAnnotations.Write(context.Error, run);
+    }
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace MlopsCi.Core.Drift;
+
+/// <summary>
+/// Infers a column's kind from a sample of its values: numbers are <see cref="ColumnKind.Numeric"/> (unless there are
+/// at most two distinct ones: a flag is categorical); dates and times, and text with mostly distinct values (identifiers,
+/// free text), are <see cref="ColumnKind.Skipped"/>; other text is <see cref="ColumnKind.Categorical"/>.
+/// Missing values (empty, NA, NaN, null) are ignored.
+/// </summary>
+internal static class ColumnKindInference
+{
+    /// <summary>Rows of the baseline inspected before the kinds are fixed.</summary>
+    public const int SampleSize = 1000;
+
+    private const int MaxCategories = 100;
+
+    /// <summary>The kind of a column and, when it is skipped, why.</summary>
+    public static (ColumnKind Kind, string? Reason) Infer(IEnumerable<string> sample)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        var values = sample.Where(v => !IsMissing(v)).Select(v => v.Trim()).ToList();
+        if (values.Count == 0)
+            return (ColumnKind.Skipped, "no values in the baseline sample");
+        var distinct = values.Distinct(StringComparer.Ordinal).Count();
+        if (values.All(v => TryNumber(v, out _)))
+            return distinct <= 2 ? (ColumnKind.Categorical, null) : (ColumnKind.Numeric, null);
+        if (values.All(IsDateTime))
+            return (ColumnKind.Skipped, "date/time column: its range moves with every new period");
+        if (distinct > MaxCategories && distinct * 2 > values.Count)
+            return (ColumnKind.Skipped, $"identifier or free text ({distinct} distinct values in {values.Count})");
+        return (ColumnKind.Categorical, null);
+    }
+
+    /// <summary>Whether a value counts as missing.</summary>
+    public static bool IsMissing(ReadOnlySpan<char> value)
+    {
+        value = value.Trim();
+        return value.IsEmpty || value is "NA" or "N/A" or "NaN" or "nan" or "null" or "NULL" or "None";
+    }
+
+    /// <summary>Parses a finite number written with the invariant culture.</summary>
+    public static bool TryNumber(ReadOnlySpan<char> value, out double number) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out number) && double.IsFinite(number);
+
+    private static bool IsDateTime(string value) =>
+        value.Any(c => c is '-' or '/' or ':') && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _);
+}

@@ -1,0 +1,68 @@
+using MlopsCi.Core.Hooks.Rules;
+using MlopsCi.Core.Hooks.Tables;
+
+namespace MlopsCi.Core.Hooks.Internal.Checks;
+
+/// <summary>
+/// <c>unique</c>: remembers each key of the file with the row it was first seen in; a row with any null key cell is
+/// skipped (as SQL does). Keys of several columns are joined with a unit separator in a reused buffer.
+/// </summary>
+internal sealed class UniqueCheck(UniqueRule rule, string file, int maxSamples) : TableCheck(file, maxSamples)
+{
+    private const char Separator = '\u001f';
+    private readonly Dictionary<string, long> _seen = new(StringComparer.Ordinal);
+    private readonly Offenders _duplicates = new(maxSamples);
+    private Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private int[] _indexes = [];
+    private char[] _key = new char[256];
+    private bool _ready;
+
+    public override void Start(IReadOnlyList<string> header)
+    {
+        _indexes = Resolve(header, rule.Columns);
+        _ready = _indexes.All(i => i >= 0);
+        _lookup = _seen.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public override void Observe(TableRow row)
+    {
+        if (!_ready || !TryKey(row, out var key))
+            return;
+        if (_lookup.TryGetValue(key, out var first))
+            _duplicates.Add(row, $"{key.ToString().Replace(Separator, '|')} (first in row {first:N0})");
+        else
+            _lookup[key] = row.Number;
+    }
+
+    public override void Finish(long rows)
+    {
+        var count = _duplicates.Count;
+        Report(string.Join(", ", rule.Columns), rule.Describe(), _duplicates, $"{Rows(count)} repeat{(count == 1 ? "s" : "")} a key of an earlier row");
+    }
+
+    private bool TryKey(TableRow row, out ReadOnlySpan<char> key)
+    {
+        key = default;
+        if (_indexes.Length == 1)
+        {
+            key = row[_indexes[0]];
+            return !row.IsNull(_indexes[0]);
+        }
+
+        var length = 0;
+        foreach (var index in _indexes)
+        {
+            if (row.IsNull(index))
+                return false;
+            var value = row[index];
+            if (length + value.Length + 1 > _key.Length)
+                Array.Resize(ref _key, Math.Max(_key.Length * 2, length + value.Length + 1));
+            value.CopyTo(_key.AsSpan(length));
+            length += value.Length;
+            _key[length++] = Separator;
+        }
+
+        key = _key.AsSpan(0, length - 1);
+        return true;
+    }
+}

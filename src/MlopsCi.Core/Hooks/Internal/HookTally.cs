@@ -1,0 +1,36 @@
+using MlopsCi.Core.Hooks.Rules;
+
+namespace MlopsCi.Core.Hooks.Internal;
+
+/// <summary>Collects one hook's files, rows and findings from parallel file passes.</summary>
+internal sealed class HookTally(HookDefinition hook)
+{
+    private readonly Lock _gate = new();
+    private readonly List<HookFinding> _findings = [];
+    private long _files;
+    private long _rows;
+    private double _seconds;
+    private string? _output;
+
+    public void Add(long files, long rows, IEnumerable<HookFinding> findings)
+    {
+        lock (_gate)
+        {
+            _files += files;
+            _rows += rows;
+            _findings.AddRange(findings);
+        }
+    }
+
+    public void Finish(double seconds, string? output = null)
+    {
+        _seconds = seconds;
+        _output = output;
+    }
+
+    public HookResult ToResult()
+    {
+        var findings = _findings.OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Column ?? "", StringComparer.Ordinal).ToList();
+        return new HookResult(hook.Id, hook.Type, hook.Rule.Describe(), findings.Count == 0, _files, _rows, findings, hook.Source, Math.Round(_seconds, 3), _output);
+    }
+}

@@ -1,0 +1,4 @@
+namespace MlopsCi.Core.Hooks.Rules;
+
+/// <summary>A column a schema requires, with its type.</summary>
+public sealed record SchemaColumn(string Name, ColumnType Type);

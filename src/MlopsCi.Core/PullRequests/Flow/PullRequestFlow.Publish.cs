@@ -1,0 +1,39 @@
+using MlopsCi.Core.Reporting;
+
+namespace MlopsCi.Core.PullRequests.Flow;
+
+public sealed partial class PullRequestFlow
+{
+    // The step summary holds the full report (1 MiB allowed); the comment the version that fits GitHub's limit.
+    private const int SummaryLength = 900_000;
+
+    private async Task<CommentRef?> PublishAsync(PullRequestContext context, PullRequestReport report, (CommitStatusState State, string Description)? status, CancellationToken cancellationToken)
+    {
+        await _output.WriteSummaryAsync(ReportMarkdown.Render(report, SummaryLength), cancellationToken);
+        CommentRef? comment = null;
+        try
+        {
+            comment = await _host.UpsertCommentAsync(context.Number, ReportMarkdown.Marker(report.ModelName), ReportMarkdown.Render(report), cancellationToken);
+            _output.Step($"{(comment.Created ? "posted" : "updated")} the report comment: {comment.HtmlUrl}");
+            await _output.SetOutputAsync("comment-url", comment.HtmlUrl.ToString(), cancellationToken);
+        }
+        catch (PullRequestPermissionException e)
+        {
+            _output.Warning($"The report could not be posted on pull request #{context.Number} ({e.Message}); it is in the step summary instead. A pull request from a fork gets a read-only token.");
+        }
+
+        if (status is { } s)
+        {
+            try
+            {
+                await _host.SetCommitStatusAsync(context.HeadSha, StatusContext(report.ModelName), s.State, s.Description, null, cancellationToken);
+            }
+            catch (PullRequestPermissionException e)
+            {
+                _output.Warning($"The commit status {StatusContext(report.ModelName)} could not be set ({e.Message}); see the step summary.");
+            }
+        }
+
+        return comment;
+    }
+}

@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Text.Json;
+using MlopsCi.Core.Errors;
+using MlopsCi.Core.Storage;
+using MlopsCi.Core.Versioning;
+
+namespace MlopsCi.Core.PullRequests.Flow;
+
+/// <summary>Pull-request records at <c>_mlops/pulls/&lt;number&gt;/&lt;model&gt;.json</c> in the data store.</summary>
+public sealed class PullRequestRecordStore(IObjectStore store)
+{
+    private const string Prefix = "_mlops/pulls/";
+
+    /// <summary>The record of a pull request and model, or null.</summary>
+    public async Task<PullRequestRecord?> TryGetAsync(int number, string model, CancellationToken cancellationToken)
+    {
+        var key = Key(number, model);
+        var bytes = await store.TryReadAllAsync(key, cancellationToken);
+        if (bytes is null)
+            return null;
+        try
+        {
+            return JsonSerializer.Deserialize<PullRequestRecord>(bytes, StoreJson.Options);
+        }
+        catch (JsonException e)
+        {
+            throw new CorruptionException($"The pull-request record {key} in {store.Location} is not valid JSON ({e.Message}); delete it and re-run 'mlops pr sync'.", [key]);
+        }
+    }
+
+    /// <summary>Writes (or replaces) a record.</summary>
+    public Task SaveAsync(PullRequestRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return store.PutAsync(Key(record.Number, record.Model), JsonSerializer.SerializeToUtf8Bytes(record, StoreJson.Options), cancellationToken);
+    }
+
+    private static string Key(int number, string model) => $"{Prefix}{number.ToString(CultureInfo.InvariantCulture)}/{model}.json";
+}

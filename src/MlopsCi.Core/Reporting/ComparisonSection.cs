@@ -1,0 +1,25 @@
+namespace MlopsCi.Core.Reporting;
+
+/// <summary>The candidate against the baseline on the same evaluation rows.</summary>
+/// <param name="PrimaryMetric">The metric the headline talks about (e.g. micro-accuracy, r2, auc).</param>
+/// <param name="Metrics">One row per metric, in display order.</param>
+/// <param name="Gates">The gates of the spec, in order.</param>
+/// <param name="Rows">How many evaluation rows both models were scored on.</param>
+/// <param name="Resamples">Paired bootstrap resamples.</param>
+/// <param name="Confidence">Confidence level of the intervals (0.95).</param>
+/// <param name="BaselineLabel">What the baseline is, e.g. "weather:1 (champion)" or "trained on main".</param>
+public sealed record ComparisonSection(
+    string PrimaryMetric,
+    IReadOnlyList<MetricRow> Metrics,
+    IReadOnlyList<GateRow> Gates,
+    int Rows,
+    int Resamples,
+    double Confidence,
+    string BaselineLabel)
+{
+    /// <summary>Whether every gate passed.</summary>
+    public bool GatesPassed => Gates.All(g => g.Passed);
+
+    /// <summary>The row of one metric, or null.</summary>
+    public MetricRow? this[string metric] => Metrics.FirstOrDefault(m => m.Metric == metric);
+}

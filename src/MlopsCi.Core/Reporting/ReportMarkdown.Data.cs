@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text;
+using MlopsCi.Core.Versioning;
+using static MlopsCi.Core.Reporting.ReportFormat;
+
+namespace MlopsCi.Core.Reporting;
+
+public static partial class ReportMarkdown
+{
+    private static void AppendDataDiff(StringBuilder md, PullRequestReport report, RenderLimits limits)
+    {
+        if (report.DataDiff is not { } diff)
+            return;
+        var l = report.Lineage;
+        md.Append($"#### 📦 Data changes — {Code(l.BaseBranch)} {Code(ShortId(diff.BaseCommit))} → {Code(l.DataBranch)} {Code(ShortId(diff.HeadCommit))}\n\n");
+        if (diff.Files.Count == 0)
+        {
+            md.Append($"No data changes: {Code(l.DataBranch)} holds the same data as {Code(l.BaseBranch)}.\n\n");
+            return;
+        }
+
+        var kinds = string.Join(", ", new[] { (DiffKind.Added, "added"), (DiffKind.Modified, "modified"), (DiffKind.Deleted, "deleted") }
+            .Select(k => (Count: diff.Files.Count(f => f.Kind == k.Item1), k.Item2)).Where(k => k.Count > 0).Select(k => $"{k.Count} {k.Item2}"));
+        md.Append($"{Plural(diff.Files.Count, "file")} changed ({kinds})");
+        if (diff.Files.Any(f => f.Table is not null))
+            md.Append($" · **+{Count(diff.RowsAdded)}** / **−{Count(diff.RowsRemoved)}** rows");
+        md.Append("\n\n| File | Change | Rows (main → PR) | Rows + / − | Size | Schema |\n|---|---|---:|---:|---|---|\n");
+        foreach (var file in diff.Files.Take(limits.Files))
+        {
+            var t = file.Table;
+            var rows = t is null ? "—" : $"{Count(t.RowsBefore)} → {Count(t.RowsAfter)}";
+            var plusMinus = t is null ? "—" : $"+{Count(t.RowsAdded)} / −{Count(t.RowsRemoved)}";
+            md.Append($"| {Code(file.Path)} | {file.Kind.ToString().ToLowerInvariant()} | {rows} | {plusMinus} | {Size(file.SizeBefore)} → {Size(file.SizeAfter)} | {Schema(t)} |\n");
+        }
+
+        AppendTruncation(md, Math.Min(diff.Files.Count, limits.Files), diff.Files.Count, "file");
+        foreach (var note in diff.Files.Take(limits.Files).Where(f => f.Table?.Note is not null))
+            md.Append($"\n<sub>{Code(note.Path)}: {Cell(note.Table!.Note!)}</sub>\n");
+        md.Append('\n');
+    }
+
+    private static string Schema(TableDiff? table)
+    {
+        if (table is null)
+            return "—";
+        if (!table.SchemaChanged)
+            return "unchanged";
+        var parts = table.ColumnsAdded.Select(c => "+" + Code(c))
+            .Concat(table.ColumnsRemoved.Select(c => "−" + Code(c)))
+            .Concat(table.TypeChanges.Select(c => $"{Code(c.Column)} {c.Before} → {c.After}"));
+        return string.Join(", ", parts);
+    }
+
+    private static void AppendValidation(StringBuilder md, PullRequestReport report, RenderLimits limits)
+    {
+        if (report.Validation is not { } v)
+            return;
+        var passed = v.Hooks.Count(h => h.Passed);
+        md.Append($"#### 🛡️ Data validation ({Cell(v.Event)} hooks) — {(v.Passed ? "✅" : "❌")} {passed} of {Plural(v.Hooks.Count, "hook")} passed\n\n");
+        if (v.Hooks.Count == 0)
+            return;
+        md.Append("| Hook | | Result |\n|---|:-:|---|\n");
+        foreach (var hook in v.Hooks)
+        {
+            var findings = hook.Findings.Take(limits.ListItems).Select(Cell).ToList();
+            if (hook.Findings.Count > limits.ListItems)
+                findings.Add($"… {hook.Findings.Count - limits.ListItems} more");
+            var detail = findings.Count == 0 ? "" : "<br>" + string.Join("<br>", findings);
+            md.Append($"| {Code(hook.HookId)} | {(hook.Passed ? "✅" : "❌")} | {Cell(hook.Summary)}{detail} |\n");
+        }
+
+        md.Append('\n');
+    }
+
+    private static void AppendDrift(StringBuilder md, PullRequestReport report)
+    {
+        if (report.Drift is not { } d)
+            return;
+        const int Top = 5;
+        var columns = d.Columns.OrderByDescending(c => c.Psi).ThenBy(c => c.Column, StringComparer.Ordinal).ToList();
+        var drifted = columns.Count(c => c.Drifted);
+        md.Append($"#### 🌊 Drift — {Code(d.Path)}, top {Math.Min(Top, columns.Count)} of {Plural(columns.Count, "column")} by PSI ({drifted} drifted)\n\n");
+        md.Append("| Column | Kind | PSI | Test | |\n|---|---|---:|---|:-:|\n");
+        foreach (var c in columns.Take(Top))
+        {
+            var test = c.Test is null || c.PValue is null ? "—" : $"{Cell(c.Test)} p={c.PValue.Value.ToString(c.PValue < 0.0001 ? "0.0e0" : "0.0000", CultureInfo.InvariantCulture)}";
+            md.Append($"| {Code(c.Column)} | {Cell(c.Kind)} | {Value(c.Psi)} {Bar(c.Psi)} | {test} | {(c.Drifted ? "🔴 drifted" : "🟢")} |\n");
+        }
+
+        md.Append($"\n<sub>PSI above {d.PsiThreshold.ToString("0.##", CultureInfo.InvariantCulture)} counts as drift (0.1–0.2 moderate, above 0.2 large).</sub>\n\n");
+    }
+
+    private static string Bar(double psi) => new('▇', (int)Math.Clamp(Math.Round(psi * 10), 0, 10));
+}

@@ -1,0 +1,88 @@
+using System.Text;
+using MlopsCi.Core.Training.Evaluation;
+using static MlopsCi.Core.Reporting.ReportFormat;
+
+namespace MlopsCi.Core.Reporting;
+
+public static partial class ReportMarkdown
+{
+    private static void AppendOutcome(StringBuilder md, PullRequestReport report, RenderLimits limits)
+    {
+        var o = report.Outcome;
+        var branch = Code(report.Lineage.DataBranch);
+        var main = Code(report.Lineage.BaseBranch);
+        switch (o.Kind)
+        {
+            case OutcomeKind.Merged:
+                md.Append($"> 🚀 **Merged** — {branch} merged into {main}");
+                if (o.MergeCommit is not null)
+                    md.Append($" (data commit {Code(ShortId(o.MergeCommit))})");
+                if (o.ModelVersion is not null)
+                    md.Append($"; registered {Code(o.ModelVersion)}");
+                md.Append(o.Promoted
+                    ? $" and moved `champion` to it{(o.PreviousChampion is null ? "" : $" from {Code(o.PreviousChampion)}")}."
+                    : $"; `champion` not moved{(o.Detail is null ? "" : ": " + o.Detail)}.");
+                md.Append("\n\n");
+                break;
+            case OutcomeKind.Conflict:
+                var paths = o.Conflicts ?? [];
+                md.Append($"> ❌ **Merge conflict** — {Plural(paths.Count, "path")} changed on both {branch} and {main}; nothing was merged and `champion` is unchanged. Update the pull request's data from {main} and push again:\n");
+                foreach (var path in paths.Take(limits.ListItems * 5))
+                    md.Append($"> - {Code(path)}\n");
+                if (paths.Count > limits.ListItems * 5)
+                    md.Append($"> - … and {Plural(paths.Count - (limits.ListItems * 5), "more path")}\n");
+                md.Append('\n');
+                break;
+            case OutcomeKind.MergeRefused:
+                md.Append($"> 🚫 **Not merged** — {o.Detail ?? "the merge was refused"}.\n\n");
+                break;
+            case OutcomeKind.Blocked:
+                md.Append($"> 🚫 **Data commit refused** — {o.Detail ?? "a pre-commit hook failed"}. {branch} was left as it was; nothing was trained.\n\n");
+                break;
+            case OutcomeKind.Closed:
+                md.Append($"> 🗑️ **Closed without merging** — data branch {branch} deleted; {main} and `champion` are unchanged.\n\n");
+                break;
+            default:
+                md.Append(report.Comparison is { GatesPassed: false }
+                    ? $"> ⏳ **Waiting** — a gate fails, so an approval will not merge {branch}; push a fix to re-run.\n\n"
+                    : $"> ⏳ **Waiting for approval** — when the head commit is approved, {branch} merges into {main} and the candidate becomes `champion`.\n\n");
+                break;
+        }
+    }
+
+    private static void AppendHeadline(StringBuilder md, PullRequestReport report)
+    {
+        if (report.Comparison is not { } c)
+        {
+            if (report.Outcome.Kind != OutcomeKind.Blocked)
+                md.Append("ℹ️ No comparison: nothing was trained for this head commit.\n\n");
+            return;
+        }
+
+        var gates = c.Gates.Count == 0 ? "no gates configured" : c.GatesPassed ? $"all {Plural(c.Gates.Count, "gate")} pass" : "";
+        var failed = c.Gates.Where(g => !g.Passed).ToList();
+        if (failed.Count > 0)
+        {
+            md.Append($"## ❌ Gate failed — {Cell(failed[0].Reason)}");
+            md.Append(failed.Count > 1 ? $" ({failed.Count} of {c.Gates.Count} gates fail)\n\n" : "\n\n");
+            return;
+        }
+
+        if (c[c.PrimaryMetric] is not { } primary)
+        {
+            md.Append($"## ➖ Compared on {Count(c.Rows)} rows; {gates}\n\n");
+            return;
+        }
+
+        var (icon, words) = primary.Verdict switch
+        {
+            Verdict.Better => ("✅", "Better than main"),
+            Verdict.Worse => ("⚠️", "Worse than main"),
+            _ => ("➖", "No significant change"),
+        };
+        md.Append($"## {icon} {words} — {primary.Metric} {Value(primary.Baseline)} → {Value(primary.Candidate)} ({Signed(primary.Delta)}, 95% CI {Signed(primary.CiLow)} … {Signed(primary.CiHigh)}); {gates}\n\n");
+        var worse = c.Metrics.Where(m => m.Verdict == Verdict.Worse && m.Metric != primary.Metric && !IsClassMetric(m.Metric)).Select(m => Code(m.Metric)).ToList();
+        if (primary.Verdict != Verdict.Worse && worse.Count > 0)
+            md.Append($"⚠️ Significantly worse: {string.Join(", ", worse)}.\n\n");
+    }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text;
+using MlopsCi.Core.Training;
+using MlopsCi.Core.Training.Evaluation;
+using static MlopsCi.Core.Reporting.ReportFormat;
+
+namespace MlopsCi.Core.Reporting;
+
+public static partial class ReportMarkdown
+{
+    private static bool IsClassMetric(string metric) => metric.StartsWith(MetricNames.ClassRecallPrefix, StringComparison.Ordinal);
+
+    private static void AppendMetrics(StringBuilder md, PullRequestReport report, RenderLimits limits)
+    {
+        if (report.Comparison is not { } c)
+            return;
+        md.Append($"#### 📊 Metrics — candidate vs {Cell(c.BaselineLabel)}, on the same {Count(c.Rows)} evaluation rows\n\n");
+        AppendMetricTable(md, c.Metrics.Where(m => !IsClassMetric(m.Metric)).ToList(), "Metric");
+        md.Append($"\n<sub>▲/▼ direction of the change · ✅ better / ⚠️ worse: the {(c.Confidence * 100).ToString("0", CultureInfo.InvariantCulture)}% interval of the paired bootstrap ({Count(c.Resamples)} resamples) excludes 0 · ➖ no significant change · ❌ a gate on the metric fails</sub>\n\n");
+        var classes = c.Metrics.Where(m => IsClassMetric(m.Metric)).ToList();
+        if (classes.Count > 0)
+        {
+            md.Append($"<details><summary>Recall per class ({Plural(classes.Count, "class")})</summary>\n\n");
+            AppendMetricTable(md, classes.Take(limits.ClassRows).ToList(), "Class");
+            AppendTruncation(md, Math.Min(classes.Count, limits.ClassRows), classes.Count, "class");
+            md.Append("\n</details>\n\n");
+        }
+
+        if (c.Gates.Count == 0)
+        {
+            md.Append("No gates are configured (add `gates:` to mlops.yml to block regressions).\n\n");
+            return;
+        }
+
+        md.Append("| Gate | | Detail |\n|---|:-:|---|\n");
+        foreach (var gate in c.Gates)
+            md.Append($"| {Code(gate.Metric)} {Cell(gate.Rule)} | {(gate.Passed ? "✅" : "❌")} | {Cell(gate.Reason)} |\n");
+        md.Append('\n');
+    }
+
+    private static void AppendMetricTable(StringBuilder md, IReadOnlyList<MetricRow> rows, string header)
+    {
+        md.Append($"| {header} | main | PR | Δ | 95% CI | |\n|---|---:|---:|---:|:-:|:-:|\n");
+        foreach (var m in rows)
+        {
+            var name = IsClassMetric(m.Metric) ? m.Metric[MetricNames.ClassRecallPrefix.Length..] : m.Metric;
+            var arrow = m.Delta > 0 ? "▲ " : m.Delta < 0 ? "▼ " : "";
+            var relative = m.Baseline != 0 && m.Delta != 0 ? $" ({Percent(m.Delta / Math.Abs(m.Baseline))})" : "";
+            var icon = m.GateFailed ? "❌" : m.Verdict switch { Verdict.Better => "✅", Verdict.Worse => "⚠️", _ => "➖" };
+            md.Append($"| {Cell(name)} | {Value(m.Baseline)} | {Value(m.Candidate)} | {arrow}{Signed(m.Delta)}{relative} | [{Signed(m.CiLow)}, {Signed(m.CiHigh)}] | {icon} |\n");
+        }
+    }
+
+    // Only metrics on a 0..1 scale share one axis; log-loss, errors and per-class rows stay out of the chart.
+    private static void AppendChart(StringBuilder md, PullRequestReport report, RenderLimits limits)
+    {
+        if (!limits.Chart || report.Comparison is not { } c)
+            return;
+        var rows = c.Metrics
+            .Where(m => !IsClassMetric(m.Metric) && m.HigherIsBetter && m.Baseline is >= 0 and <= 1 && m.Candidate is >= 0 and <= 1)
+            .Take(8)
+            .ToList();
+        if (rows.Count == 0)
+            return;
+        var low = Math.Max(0, Math.Floor((rows.Min(r => Math.Min(r.Baseline, r.Candidate)) - 0.05) * 10) / 10);
+        string Numbers(Func<MetricRow, double> pick) => string.Join(", ", rows.Select(r => pick(r).ToString("0.0000", CultureInfo.InvariantCulture)));
+        md.Append("#### 📈 main (bars) vs PR (line)\n\n```mermaid\nxychart-beta\n");
+        md.Append("    title \"main (bars) vs PR (line)\"\n");
+        md.Append($"    x-axis [{string.Join(", ", rows.Select(r => $"\"{r.Metric}\""))}]\n");
+        md.Append($"    y-axis \"value\" {low.ToString("0.0", CultureInfo.InvariantCulture)} --> 1\n");
+        md.Append($"    bar [{Numbers(r => r.Baseline)}]\n");
+        md.Append($"    line [{Numbers(r => r.Candidate)}]\n```\n\n");
+    }
+}

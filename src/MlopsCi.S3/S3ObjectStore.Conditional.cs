@@ -1,0 +1,128 @@
+using System.Security.Cryptography;
+using Amazon.S3.Model;
+using MlopsCi.Core.Errors;
+using MlopsCi.S3.Internal;
+
+namespace MlopsCi.S3;
+
+public sealed partial class S3ObjectStore
+{
+    private enum Outcome
+    {
+        Ours,
+        NotOurs,
+        Unchanged,
+        Unknown,
+    }
+
+    /// <summary>
+    /// A single-PUT write conditioned on the current ETag (<paramref name="expectedTag"/>) or on absence (null).
+    /// True when the object now holds <paramref name="content"/> because of this call; false when the condition failed.
+    /// A failure that may or may not have been applied (5xx, timeout, reset — some servers also answer 500 to the
+    /// losers of a race — or a request the HTTP stack silently re-sent) is resolved by reading the object back and
+    /// checking its content and its recorded lineage (<see cref="WriteLineage"/>): ours, or built on ours, means we won;
+    /// the expected state unchanged means nothing happened and we try again; a lineage that shows another writer
+    /// replaced the expected version means we lost; anything else cannot be told and throws <see cref="StorageException"/>.
+    /// With <paramref name="verifyConflicts"/> every 409/412 is checked that way too.
+    /// </summary>
+    internal async Task<bool> ConditionalPutAsync(
+        string fullKey, ReadOnlyMemory<byte> content, string? expectedTag, bool quoteIfMatch, bool verifyConflicts, CancellationToken cancellationToken)
+    {
+        const string Operation = "conditional write";
+        var bytes = content.ToArray();
+        var md5 = Convert.ToBase64String(MD5.HashData(bytes));
+        var writeId = Guid.NewGuid().ToString("N");
+        var replaced = expectedTag is not null && _lineages.TryGetValue(fullKey, out var known) && known.Tag == expectedTag ? known.Lineage : null;
+        var lineage = WriteLineage.Next(writeId, expectedTag, replaced);
+        var ambiguous = false;
+        Exception? lastFailure = null;
+        for (var attempt = 1; ; attempt++)
+        {
+            using var body = new HashingReadStream(new MemoryStream(bytes, writable: false), bytes.Length);
+            try
+            {
+                var request = new PutObjectRequest { BucketName = Bucket, Key = fullKey, InputStream = body, AutoCloseStream = false, MD5Digest = md5 };
+                request.Metadata.Add(WriteLineage.WriteIdHeader, writeId);
+                request.Metadata.Add(WriteLineage.HistoryHeader, lineage.HistoryValue);
+                request.Metadata.Add(WriteLineage.PreviousTagHeader, expectedTag ?? "none");
+                if (expectedTag is null)
+                    request.IfNoneMatch = "*";
+                else
+                    request.IfMatch = IfMatchValue(expectedTag, quoteIfMatch);
+                var response = await Client.PutObjectAsync(request, cancellationToken);
+                _lineages[fullKey] = (Unquote(response.ETag ?? string.Empty), lineage);
+                return true;
+            }
+            catch (Exception e) when (S3Failure.IsPreconditionFailed(e) || S3Failure.IsConflict(e) || (expectedTag is not null && S3Failure.IsNotFound(e)))
+            {
+                // A rewound body means the HTTP stack re-sent the request: the first copy may be what failed the condition.
+                ambiguous |= body.Rewinds > 0;
+                if (!ambiguous && !verifyConflicts)
+                    return false;
+                switch (await ResolveAsync(fullKey, bytes, writeId, expectedTag, replaced, cancellationToken))
+                {
+                    case Outcome.Ours:
+                        return true;
+                    case Outcome.Unknown when ambiguous:
+                        throw UnknownOutcome(fullKey, lastFailure ?? e);
+                    case Outcome.Unchanged when attempt < _retry.MaxAttempts:
+                        // Refused, yet the expected version is current again: the refusal raced another write; try again.
+                        await _retry.DelayAsync(attempt, cancellationToken);
+                        continue;
+                    default:
+                        return false;
+                }
+            }
+            catch (Exception e) when (S3Failure.IsTransient(e, cancellationToken))
+            {
+                if (attempt >= _retry.MaxAttempts)
+                    throw ambiguous || S3Failure.IsAmbiguous(e) ? UnknownOutcome(fullKey, e) : _retry.Fail(Operation, Target(fullKey), e, attempt);
+                if (S3Failure.IsAmbiguous(e) || body.Rewinds > 0)
+                {
+                    ambiguous = true;
+                    lastFailure = e;
+                    switch (await ResolveAsync(fullKey, bytes, writeId, expectedTag, replaced, cancellationToken))
+                    {
+                        case Outcome.Ours:
+                            return true;
+                        case Outcome.NotOurs:
+                            return false;
+                        case Outcome.Unknown:
+                            throw UnknownOutcome(fullKey, e);
+                    }
+                }
+
+                await _retry.DelayAsync(attempt, cancellationToken);
+            }
+            catch (Exception e) when (e is not MlopsException && (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
+            {
+                throw _retry.Fail(Operation, Target(fullKey), e, attempt);
+            }
+        }
+    }
+
+    /// <summary>Reads the object back to learn what became of a write whose answer was lost or refused.</summary>
+    private async Task<Outcome> ResolveAsync(
+        string fullKey, byte[] content, string writeId, string? expectedTag, WriteLineage? replaced, CancellationToken cancellationToken)
+    {
+        var current = await ReadSmallAsync(fullKey, "conditional write", cancellationToken);
+        if (current is null)
+            return expectedTag is null ? Outcome.Unchanged : Outcome.Unknown;
+        _lineages[fullKey] = (current.Tag, current.Lineage);
+        var lineage = current.Lineage;
+        if (current.Content.AsSpan().SequenceEqual(content) || lineage.Includes(writeId))
+            return Outcome.Ours;
+        if (expectedTag is not null && current.Tag == expectedTag)
+            return Outcome.Unchanged;
+        // Only one write can replace a given version: if the lineage shows who replaced ours-to-replace, it was not us.
+        if (expectedTag is not null && (lineage.PreviousTag == expectedTag || (replaced?.WriteId is { } expectedId && lineage.IndexOf(expectedId) >= 1)))
+            return Outcome.NotOurs;
+        // A lineage known back to the creation that does not contain this write never contained it.
+        return lineage.Complete ? Outcome.NotOurs : Outcome.Unknown;
+    }
+
+    private StorageException UnknownOutcome(string fullKey, Exception failure) =>
+        new($"S3 conditional write of {Target(fullKey)} at {_connection.Describe()} failed ({S3Failure.Describe(failure, _connection.Redactor)}) in a way that may or may not have applied it, "
+            + "and other writers changed the object since, so whether this write landed cannot be told. Read the object again and decide from its content.",
+            failure);
+}

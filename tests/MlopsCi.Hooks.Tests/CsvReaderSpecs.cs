@@ -1,0 +1,104 @@
+using System.Text;
+using MlopsCi.Core.Errors;
+using MlopsCi.Core.Hooks.Tables;
+
+namespace MlopsCi.Hooks.Tests;
+
+/// <summary>The streaming CSV/TSV parser: RFC 4180 quoting, line endings, row and line numbers, long fields.</summary>
+public sealed class CsvReaderSpecs
+{
+    private static async Task<RecordingVisitor> ReadAsync(string text, bool tsv = false)
+    {
+        var visitor = new RecordingVisitor();
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
+        await (tsv ? CsvTableReader.Tsv : CsvTableReader.Csv).ReadAsync(stream, "t.csv", visitor, default);
+        return visitor;
+    }
+
+    [Fact]
+    public async Task Quoted_fields_keep_delimiters_line_breaks_and_doubled_quotes()
+    {
+        var table = await ReadAsync("id,text,n\n1,\"a, b\",2\n2,\"line1\nline2\",3\n3,\"say \"\"hi\"\"\",4\n");
+
+        Assert.Equal(["id", "text", "n"], table.Columns);
+        Assert.Equal(["1", "a, b", "2"], table.Rows[0].Cells);
+        Assert.Equal(["2", "line1\nline2", "3"], table.Rows[1].Cells);
+        Assert.Equal(["3", "say \"hi\"", "4"], table.Rows[2].Cells);
+    }
+
+    [Fact]
+    public async Task Rows_are_numbered_from_one_and_lines_count_breaks_inside_quotes()
+    {
+        var table = await ReadAsync("a,b\r\n1,\"x\r\ny\"\r\n\r\n2,z");
+
+        Assert.Equal([(1L, 2L), (2L, 5L)], table.Rows.Select(r => (r.Number, r.Line)));
+        Assert.Equal(["2", "z"], table.Rows[1].Cells);
+    }
+
+    [Fact]
+    public async Task Empty_fields_short_rows_and_a_trailing_delimiter_are_kept_as_read()
+    {
+        var table = await ReadAsync("a,b,c\n,,\n1\n1,2,\n");
+
+        Assert.Equal(["", "", ""], table.Rows[0].Cells);
+        Assert.Equal(["1"], table.Rows[1].Cells);
+        Assert.Equal(["1", "2", ""], table.Rows[2].Cells);
+    }
+
+    [Fact]
+    public async Task Tab_separated_files_split_on_tabs_only()
+    {
+        var table = await ReadAsync("a\tb\n1,5\t\"q\"\n", tsv: true);
+
+        Assert.Equal(["1,5", "q"], table.Rows[0].Cells);
+    }
+
+    [Fact]
+    public async Task Fields_longer_than_the_read_window_are_read_whole()
+    {
+        var big = new string('x', 200_000);
+        var table = await ReadAsync($"a,b\n\"{big}\",1\n{big},2\n");
+
+        Assert.Equal(big, table.Rows[0].Cells[0]);
+        Assert.Equal(big, table.Rows[1].Cells[0]);
+        Assert.Equal("2", table.Rows[1].Cells[1]);
+    }
+
+    [Fact]
+    public async Task Records_split_across_reads_at_every_position_parse_the_same()
+    {
+        var row = "1,\"a,\"\"b\"\"\r\nc\",3\r\n";
+        var text = "x,y,z\r\n" + string.Concat(Enumerable.Repeat(row, 5000));
+
+        var table = await ReadAsync(text);
+
+        Assert.Equal(5000, table.Rows.Count);
+        Assert.All(table.Rows, r => Assert.Equal(["1", "a,\"b\"\r\nc", "3"], r.Cells));
+        Assert.Equal(2 + (4999 * 2), table.Rows[^1].Line);
+    }
+
+    [Fact]
+    public async Task An_unclosed_quote_is_invalid_input_naming_the_line()
+    {
+        var error = await Assert.ThrowsAsync<InvalidInputException>(() => ReadAsync("a,b\n1,2\n3,\"open\n"));
+
+        Assert.Contains("line 3", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_empty_file_has_no_columns_and_no_rows()
+    {
+        var table = await ReadAsync("");
+
+        Assert.Empty(table.Columns);
+        Assert.Empty(table.Rows);
+    }
+
+    [Fact]
+    public async Task A_byte_order_mark_is_not_part_of_the_first_column_name()
+    {
+        var table = await ReadAsync("\uFEFFid,x\n1,2\n");
+
+        Assert.Equal("id", table.Columns[0]);
+    }
+}

@@ -1,0 +1,71 @@
+using MlopsCi.Core.PullRequests;
+using MlopsCi.Core.Reporting;
+
+namespace MlopsCi.PullRequests.Tests;
+
+public sealed class ReportMarkdownSpecs
+{
+    [Fact]
+    public void A_better_multiclass_candidate_renders_every_section() =>
+        GoldenFile.Verify("multiclass-better", ReportMarkdown.Render(ReportSamples.MulticlassBetter()));
+
+    [Fact]
+    public void A_failing_gate_leads_the_report() =>
+        GoldenFile.Verify("regression-gate-failed", ReportMarkdown.Render(ReportSamples.RegressionGateFailed()));
+
+    [Fact]
+    public void Refused_data_shows_the_validation_findings() =>
+        GoldenFile.Verify("blocked-by-validation", ReportMarkdown.Render(ReportSamples.Blocked()));
+
+    [Fact]
+    public void A_merge_says_which_version_became_champion() =>
+        GoldenFile.Verify("merged", ReportMarkdown.Render(ReportSamples.Merged()));
+
+    [Fact]
+    public void A_conflict_lists_the_conflicting_paths() =>
+        GoldenFile.Verify("conflict", ReportMarkdown.Render(ReportSamples.Conflict()));
+
+    [Fact]
+    public void A_closed_pull_request_says_its_branch_is_gone() =>
+        GoldenFile.Verify("closed", ReportMarkdown.Render(ReportSamples.Closed()));
+
+    [Fact]
+    public void A_report_over_the_comment_limit_is_shortened_with_a_note() =>
+        GoldenFile.Verify("shortened", ReportMarkdown.Render(ReportSamples.ManyFiles(2_000)));
+
+    [Fact]
+    public void Every_report_starts_with_the_hidden_marker_of_its_model()
+    {
+        var text = ReportMarkdown.Render(ReportSamples.RegressionGateFailed());
+
+        Assert.StartsWith("<!-- mlops-ci:report model=flight-delay -->\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_shortened_report_fits_the_comment_limit_and_lists_fewer_files()
+    {
+        var full = ReportMarkdown.Render(ReportSamples.ManyFiles(2_000), int.MaxValue);
+        var shortened = ReportMarkdown.Render(ReportSamples.ManyFiles(2_000));
+
+        Assert.True(full.Length > PullRequestLimits.MaxCommentLength, $"the sample must exceed the limit, was {full.Length}");
+        Assert.True(shortened.Length <= PullRequestLimits.MaxCommentLength);
+        Assert.Contains("Shortened to fit GitHub's 65,536-character comment limit", shortened, StringComparison.Ordinal);
+        Assert.Contains("… and 1,995 more files not shown.", shortened, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_report_cut_at_any_length_closes_its_blocks_and_says_it_was_cut()
+    {
+        foreach (var limit in new[] { 1_200, 2_000, 3_000 })
+        {
+            var text = ReportMarkdown.Render(ReportSamples.MulticlassBetter(), limit);
+
+            Assert.True(text.Length <= limit, $"{text.Length} > {limit}");
+            Assert.EndsWith("the full report is in the workflow run's step summary.\n", text, StringComparison.Ordinal);
+            Assert.Equal(0, Count(text, "```") % 2);
+            Assert.Equal(Count(text, "<details>"), Count(text, "</details>"));
+        }
+    }
+
+    private static int Count(string text, string value) => text.Split(value).Length - 1;
+}
