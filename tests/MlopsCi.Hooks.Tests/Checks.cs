@@ -5,7 +5,7 @@ namespace MlopsCi.Hooks.Tests;
 /// <summary>Commits rules, then data, and returns the run the commit's hooks recorded.</summary>
 internal static class Checks
 {
-    public static string Hooks(params string[] hooks) =>
+    public static string Rules(params string[] hooks) =>
         "on:\n  pre-commit: { branches: [\"*\"] }\nhooks:\n" + string.Concat(hooks.Select(h => "  - " + h + "\n"));
 
     public static string Hook(string id, string type, string properties) => $"{{ id: {id}, type: {type}, properties: {properties} }}";

@@ -1,3 +1,5 @@
+using MlopsCi.S3;
+
 namespace MlopsCi.Cli.Hosting;
 
 /// <summary>The composition root: plugs adapters (S3, hooks) into the command host.</summary>
@@ -5,7 +7,7 @@ internal static class Composition
 {
     public static void Configure()
     {
-        // Adapters register themselves here as they are added (S3 store, data-quality validator).
-        Validators.Create = Commands.HookValidatorFactory.Create;
+        StoreLocator.OpenS3 = async (uri, request, cancellationToken) =>
+            await S3ObjectStore.OpenAsync(uri, S3StoreOptions.Default with { Endpoint = request.S3Endpoint, CreateBucket = request.CreateBucket }, request.Environment, cancellationToken);
     }
 }

@@ -84,7 +84,7 @@ public static partial class ReportMarkdown
         foreach (var c in columns.Take(Top))
         {
             var test = c.Test is null || c.PValue is null ? "—" : $"{Cell(c.Test)} p={c.PValue.Value.ToString(c.PValue < 0.0001 ? "0.0e0" : "0.0000", CultureInfo.InvariantCulture)}";
-            md.Append($"| {Code(c.Column)} | {Cell(c.Kind)} | {Value(c.Psi)} {Bar(c.Psi)} | {test} | {(c.Drifted ? "🔴 drifted" : "🟢")} |\n");
+            md.Append($"| {Code(c.Column)} | {Cell(c.Kind)} | {(Value(c.Psi) + " " + Bar(c.Psi)).TrimEnd()} | {test} | {(c.Drifted ? "🔴 drifted" : "🟢")} |\n");
         }
 
         md.Append($"\n<sub>PSI above {d.PsiThreshold.ToString("0.##", CultureInfo.InvariantCulture)} counts as drift (0.1–0.2 moderate, above 0.2 large).</sub>\n\n");

@@ -27,7 +27,8 @@ public static partial class ReportMarkdown
         md.Append($"| Data commit | {Id(l.BaseCommit)} | {Id(l.HeadCommit)} |\n");
         md.Append($"| Run | {Id(l.BaselineRun)} | {Id(l.CandidateRun)} |\n");
         var candidateModel = o.ModelVersion is { } v ? Code(v) : "not registered (registered on merge)";
-        md.Append($"| Model | {(l.BaselineModel is { } b ? Code(b) : "trained on main for this comparison")} | {candidateModel} |\n");
+        var baselineModel = l.BaselineModel is { } b ? Code(b) : l.BaselineRun is null ? "—" : $"trained on {Code(l.BaseBranch)} for this comparison";
+        md.Append($"| Model | {baselineModel} | {(l.CandidateRun is null && o.ModelVersion is null ? "—" : candidateModel)} |\n");
         md.Append('\n');
         var facts = new List<string> { $"git commit {Code(l.GitSha)}" };
         if (l.Repository is not null)

@@ -59,7 +59,7 @@ public static partial class ReportMarkdown
             return;
         }
 
-        var gates = c.Gates.Count == 0 ? "no gates configured" : c.GatesPassed ? $"all {Plural(c.Gates.Count, "gate")} pass" : "";
+        var gates = c.Gates.Count == 0 ? "no gates configured" : c.GatesPassed ? (c.Gates.Count == 1 ? "the gate passes" : $"all {c.Gates.Count} gates pass") : "";
         var failed = c.Gates.Where(g => !g.Passed).ToList();
         if (failed.Count > 0)
         {

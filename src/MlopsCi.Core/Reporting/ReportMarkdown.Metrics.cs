@@ -20,9 +20,9 @@ public static partial class ReportMarkdown
         var classes = c.Metrics.Where(m => IsClassMetric(m.Metric)).ToList();
         if (classes.Count > 0)
         {
-            md.Append($"<details><summary>Recall per class ({Plural(classes.Count, "class")})</summary>\n\n");
+            md.Append($"<details><summary>Recall per class ({classes.Count} {(classes.Count == 1 ? "class" : "classes")})</summary>\n\n");
             AppendMetricTable(md, classes.Take(limits.ClassRows).ToList(), "Class");
-            AppendTruncation(md, Math.Min(classes.Count, limits.ClassRows), classes.Count, "class");
+            AppendTruncation(md, Math.Min(classes.Count, limits.ClassRows), classes.Count, "row");
             md.Append("\n</details>\n\n");
         }
 

@@ -13,7 +13,7 @@ namespace MlopsCi.Drift.Tests.Monitoring;
 /// </summary>
 public sealed class RealDataRetrainingSpecs(ITestOutputHelper output)
 {
-    private const string Cutoff = "2014-01-01";
+    private const string Cutoff = "2015-01-01";
 
     private const string Yaml = """
         model:
@@ -54,6 +54,8 @@ public sealed class RealDataRetrainingSpecs(ITestOutputHelper output)
         foreach (var column in drift.Columns)
             output.WriteLine($"drift {column.Name}: {column.Reason}");
         output.WriteLine($"monitor v1 on the newer period: {degraded.Record.Outcome}: {degraded.Record.Reason}");
+        output.WriteLine("metrics " + string.Join(", ", degraded.Record.Metrics.Select(m => $"{m.Key}={m.Value:0.###}/{degraded.Record.Reference.GetValueOrDefault(m.Key):0.###}")));
+        output.WriteLine("retrained " + string.Join(", ", second.Comparison!.Comparison.Metrics.Select(m => $"{m.Metric}={m.Baseline:0.###}->{m.Candidate:0.###}")));
         output.WriteLine($"retrain: {second.Record.Reason}");
         output.WriteLine($"monitor after retraining: {recovered.Record.Outcome}: {recovered.Record.Reason}");
         Assert.True(drift.HasDrift, drift.Summary);

@@ -33,7 +33,6 @@ public sealed class DryRunPullRequestHost(PullRequestInfo pullRequest, IReadOnly
         var created = !File.Exists(full);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         await File.WriteAllTextAsync(full, body.Contains(marker, StringComparison.Ordinal) ? body : marker + "\n" + body, cancellationToken);
-        log?.Invoke($"(dry run) {(created ? "wrote" : "updated")} the report comment in {full}");
         return new CommentRef(1, new Uri(full), created);
     }
 

@@ -1,0 +1,131 @@
+using MlopsCi.Cli.Tests;
+using MlopsCi.Core.Storage;
+using MlopsCi.Core.Tests;
+using MlopsCi.Core.Training.Registry;
+using MlopsCi.Core.Training.Runs;
+using MlopsCi.Core.Versioning;
+using MlopsCi.Testing.FakeGitHub;
+
+namespace MlopsCi.PullRequests.Tests;
+
+/// <summary>
+/// One end-to-end setting: a local store whose <c>main</c> holds an older period of churn data, a checkout with mlops.yml
+/// and the pull request's data folder, and a fake GitHub on 127.0.0.1; runs the real <c>mlops</c> process against them.
+/// </summary>
+internal sealed class PullRequestScenario : IAsyncDisposable
+{
+    public const string Token = "ghs_SECRETtoken0123456789abcdefXYZ";
+    public const string Sha1 = "1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a";
+    public const string Sha2 = "2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b";
+    public const string DataFile = "churn/customers.csv";
+
+    private readonly TempFolder _temp = new();
+    private int _events;
+
+    private PullRequestScenario(FakeGitHubServer github) => GitHub = github;
+
+    public FakeGitHubServer GitHub { get; }
+
+    public string Store => _temp.Combine("store");
+
+    public string Checkout => _temp.Combine("checkout");
+
+    public string SummaryFile => _temp.Combine("step-summary.md");
+
+    public string OutputFile => _temp.Combine("github-output.txt");
+
+    public List<MlopsProcess.Result> Results { get; } = [];
+
+    public static async Task<PullRequestScenario> StartAsync(string gates = "  - { metric: auc, max-regression: 10% }")
+    {
+        var scenario = new PullRequestScenario(await FakeGitHubServer.StartAsync("/api/v3", Token));
+        scenario._temp.Write("main/customers.csv", ChurnData.Csv(1, 500));
+        scenario._temp.Write("checkout/mlops.yml", $"""
+            data:
+              path: data
+              prefix: churn
+            model:
+              name: churn
+              task: binary
+              data:
+                train: {DataFile}
+                split: 0.25
+              label: churned
+              categorical: [plan]
+              trainer: lightgbm
+              seed: 1
+            gates:
+            {gates}
+            """);
+        scenario.WriteCheckoutData(ChurnData.Csv(1, 500) + ChurnData.Rows(2, 500));
+        await scenario.MlopsAsync("data", "init");
+        await scenario.MlopsAsync("data", "commit", "main", scenario._temp.Combine("main"), "--prefix", "churn", "-m", "Older period");
+        return scenario;
+    }
+
+    public void WriteCheckoutData(string csv) => _temp.Write("checkout/data/customers.csv", csv);
+
+    public FakePullRequest OpenPullRequest(int number, string headSha, string? headRepository = null) =>
+        GitHub.AddPullRequest(WebhookPayloads.Repository, new FakePullRequest(number, headSha) { HeadRepository = headRepository, HeadRef = "data/newer" });
+
+    /// <summary>Runs <c>mlops pr &lt;args&gt;</c> for an event, as a workflow step would.</summary>
+    public async Task<MlopsProcess.Result> RunEventAsync(string eventName, string payload, params string[] args)
+    {
+        var path = _temp.Write($"events/{++_events}-{eventName}.json", payload);
+        var environment = new Dictionary<string, string>
+        {
+            ["GITHUB_EVENT_NAME"] = eventName,
+            ["GITHUB_EVENT_PATH"] = path,
+            ["GITHUB_REPOSITORY"] = WebhookPayloads.Repository,
+            ["GITHUB_API_URL"] = GitHub.ApiUrl.ToString(),
+            ["GITHUB_TOKEN"] = Token,
+            ["GITHUB_ACTIONS"] = "true",
+            ["GITHUB_STEP_SUMMARY"] = SummaryFile,
+            ["GITHUB_OUTPUT"] = OutputFile,
+        };
+        return await RunAsync(["pr", .. args], environment);
+    }
+
+    /// <summary>Runs <c>mlops &lt;args&gt;</c> with the store and no GitHub environment.</summary>
+    public Task<MlopsProcess.Result> MlopsAsync(params string[] args) => RunAsync(args, new Dictionary<string, string>());
+
+    public async Task<Repository> OpenRepositoryAsync() =>
+        await Repository.OpenAsync(new LocalFolderStore(Store), new RepositoryOptions(TimeProvider.System, "test"), CancellationToken.None);
+
+    public async Task<int> CommitCountAsync(string branch) => (await (await OpenRepositoryAsync()).LogAsync(branch, 1000, CancellationToken.None)).Count;
+
+    public async Task<IReadOnlyList<RunRecord>> RunsAsync() => await new RunStore(new LocalFolderStore(Store)).ListAsync("churn", CancellationToken.None);
+
+    public async Task<IReadOnlyList<ModelVersion>> VersionsAsync() => await new ModelRegistry(new LocalFolderStore(Store), TimeProvider.System).ListVersionsAsync("churn", CancellationToken.None);
+
+    public async Task<ModelAlias?> ChampionAsync() => await new ModelRegistry(new LocalFolderStore(Store), TimeProvider.System).GetAliasAsync("churn", "champion", CancellationToken.None);
+
+    public IReadOnlyList<FakeComment> Comments(int number) => GitHub.Store.Comments(WebhookPayloads.Repository, number);
+
+    public IReadOnlyList<FakeStatus> Statuses() => GitHub.Store.Statuses(WebhookPayloads.Repository);
+
+    public string AllOutput() => string.Join("\n", Results.Select(r => r.Out + "\n" + r.Error))
+        + (File.Exists(SummaryFile) ? File.ReadAllText(SummaryFile) : "")
+        + (File.Exists(OutputFile) ? File.ReadAllText(OutputFile) : "");
+
+    public async ValueTask DisposeAsync()
+    {
+        await GitHub.DisposeAsync();
+        _temp.Dispose();
+    }
+
+    private async Task<MlopsProcess.Result> RunAsync(string[] args, Dictionary<string, string> environment)
+    {
+        environment["MLOPS_STORE"] = Store;
+        var info = MlopsProcess.StartInfo(Checkout, args, environment);
+        foreach (var name in new[] { "GITHUB_EVENT_NAME", "GITHUB_EVENT_PATH", "GITHUB_TOKEN", "GH_TOKEN", "GITHUB_REPOSITORY", "GITHUB_SHA", "GITHUB_STEP_SUMMARY", "GITHUB_OUTPUT", "GITHUB_API_URL" })
+        {
+            if (!environment.ContainsKey(name))
+                info.Environment.Remove(name);
+        }
+
+        var result = await MlopsProcess.RunAsync(info);
+        Results.Add(result);
+        return result;
+    }
+}
