@@ -23,8 +23,7 @@ internal sealed partial class Build
 
     private Target Test => _ => _
         .Description("Runs all tests (trx in artifacts/test-results) with services from scripts/test-services.sh")
-        .DependsOn(Compile)
-        .After(Setup)
+        .DependsOn(Setup, Compile)
         .Executes(TestAsync);
 
     private Target Lint => _ => _
@@ -46,7 +45,8 @@ internal sealed partial class Build
         .Executes(DockerAsync);
 
     private Target Benchmark => _ => _
-        .Description("Runs the BenchmarkDotNet benchmarks of tests/MlopsCi.Benchmarks (--filter)")
+        .Description("Runs the benchmarks of tests/MlopsCi.Benchmarks and prints figures and ratios (--filter)")
+        .DependsOn(Setup)
         .After(Test)
         .Executes(BenchmarkAsync);
 

@@ -9,5 +9,6 @@ internal static class Composition
     {
         StoreLocator.OpenS3 = async (uri, request, cancellationToken) =>
             await S3ObjectStore.OpenAsync(uri, S3StoreOptions.Default with { Endpoint = request.S3Endpoint, CreateBucket = request.CreateBucket }, request.Environment, cancellationToken);
+        Validators.Create = Commands.HookValidatorFactory.Create;
     }
 }

@@ -33,7 +33,7 @@ public sealed class ParquetTableReader : ITableReader
             await using var file = temp is null ? null : new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
             await ReadRowsAsync(file ?? content, visitor, cancellationToken);
         }
-        catch (Exception e) when (e is not (OperationCanceledException or MlopsException or IOException))
+        catch (Exception e) when (e is not (OperationCanceledException or MlopsException))
         {
             throw new InvalidInputException($"'{path}' could not be read as Parquet ({e.Message.TrimEnd('.')})", e);
         }

@@ -1,0 +1,58 @@
+using MlopsCi.Cli.Hosting;
+using MlopsCi.Config.Specs;
+using MlopsCi.Core.Specs;
+using MlopsCi.Core.Training.Runs;
+using MlopsCi.Core.Training.Services;
+using MlopsCi.MLNet;
+
+namespace MlopsCi.Cli.Commands;
+
+/// <summary><c>mlops train|evaluate</c>: train on data read straight from the store at a ref; score a model on data at a ref.</summary>
+internal sealed class TrainingCommands : ICommandGroup
+{
+    internal static readonly OptionSpec Spec = new("spec", "file", "the spec file (mlops.yml)");
+
+    public IEnumerable<CommandSpec> Commands =>
+    [
+        new("train", [], [new("ref", "data-ref", "branch, tag or commit of the data (required)"), Spec, new("git-sha", "sha", "git commit of the code and spec (else $GITHUB_SHA)")], "Train the spec's model on data at a ref, evaluate it and record the run.", TrainAsync),
+        new("evaluate", [], [new("model", "run-id|name@alias|name:version", "the model (required)"), new("ref", "data-ref", "the data (required)"), new("path", "file", "score every row of this file instead of the spec's evaluation rows")], "Score a model on data at a ref.", EvaluateAsync),
+    ];
+
+    internal static async Task<MlopsSpec> LoadSpecAsync(CommandContext ctx) =>
+        await MlopsSpecParser.LoadAsync(Path.GetFullPath(ctx.Args.Option("spec") ?? "mlops.yml", ctx.WorkingDirectory), ctx.Cancellation);
+
+    internal static string Required(CommandContext ctx, string option, string example) =>
+        ctx.Args.Option(option) ?? throw new UsageException($"--{option} is required (e.g. --{option} {example}).", ctx.Args.Command);
+
+    private static async Task<int> TrainAsync(CommandContext ctx)
+    {
+        var dataRef = Required(ctx, "ref", "main");
+        var spec = (await LoadSpecAsync(ctx)).RequireModel();
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        if ((ctx.Args.Option("git-sha") ?? ctx.Environment("GITHUB_SHA")) is { Length: > 0 } sha)
+            tags[RunTags.GitSha] = sha;
+        if (ctx.Environment("GITHUB_REPOSITORY") is { Length: > 0 } repository)
+            tags[RunTags.Repository] = repository;
+        var service = new TrainingService(await ctx.OpenRepositoryAsync(), new MlNetTrainer());
+        if (!ctx.Json)
+            ctx.Error.WriteLine($"Training '{spec.Name}' ({spec.Task.ToString().ToLowerInvariant()}, {spec.Trainer}) on '{dataRef}' …");
+        var result = await service.TrainAsync(new TrainingRequest(spec, dataRef, tags), ctx.Cancellation);
+        ctx.Write(result.Run, w => TrainingViews.WriteRun(w, result.Run));
+        return 0;
+    }
+
+    private static async Task<int> EvaluateAsync(CommandContext ctx)
+    {
+        var model = Required(ctx, "model", "flight-delay@champion");
+        var dataRef = Required(ctx, "ref", "main");
+        var service = new EvaluateService(await ctx.OpenRepositoryAsync(), new MlNetTrainer());
+        var result = await service.EvaluateAsync(model, dataRef, ctx.Args.Option("path"), ctx.Cancellation);
+        var json = new { model = result.Model.Reference, run = result.Model.Run.Id, version = result.Model.Version?.Version, modelHash = result.Model.ModelHash, dataRef, dataCommit = result.DataCommit, path = result.Path, rows = result.Predictions.Count, metrics = result.Metrics };
+        ctx.Write(json, w =>
+        {
+            w.WriteLine($"{model} (run {result.Model.Run.Id}) on {result.Path} at {dataRef} ({TrainingViews.Short(result.DataCommit)}), {result.Predictions.Count:N0} rows:");
+            TrainingViews.WriteMetrics(w, result.Metrics);
+        });
+        return 0;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using MlopsCi.Core.Training.Evaluation;
+using MlopsCi.Core.Training.Runs;
+
+namespace MlopsCi.Cli.Commands;
+
+/// <summary>How runs, metrics and comparisons look on the console.</summary>
+internal static class TrainingViews
+{
+    public static string F(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+
+    public static void WriteMetrics(TextWriter w, IReadOnlyDictionary<string, double> metrics)
+    {
+        foreach (var (name, value) in metrics.OrderBy(m => m.Key.Contains(':', StringComparison.Ordinal)).ThenBy(m => m.Key, StringComparer.Ordinal))
+            w.WriteLine($"  {name,-24} {F(value),12}");
+    }
+
+    public static void WriteRun(TextWriter w, RunRecord run)
+    {
+        w.WriteLine($"run {run.Id}  {run.ModelName}  {run.Status.ToString().ToLowerInvariant()}{(run.DurationSeconds is { } s ? $"  {s:0.0} s" : "")}");
+        if (run.Error is not null)
+            w.WriteLine($"error: {run.Error}");
+        w.WriteLine($"data: {run.DataRef} @ {Short(run.DataCommit)}  ({run.TrainRows:N0} train rows, {run.TestRows:N0} evaluation rows)");
+        foreach (var dataset in run.Datasets)
+            w.WriteLine($"  {dataset.Role,-6} {dataset.Path}  {dataset.Digest[..Math.Min(19, dataset.Digest.Length)]}…  {dataset.Size:N0} bytes");
+        w.WriteLine($"params: {string.Join(", ", run.Params.Select(p => $"{p.Key}={p.Value}"))}");
+        if (run.Tags.Count > 0)
+            w.WriteLine($"tags: {string.Join(", ", run.Tags.Select(t => $"{t.Key}={t.Value}"))}");
+        if (run.Metrics.Count > 0)
+        {
+            w.WriteLine("metrics:");
+            WriteMetrics(w, run.Metrics);
+        }
+
+        if (run.FeatureImportance.Count > 0)
+            w.WriteLine($"top features: {string.Join(", ", run.FeatureImportance.Take(5).Select(f => $"{f.Feature} ({F(f.Importance)})"))}");
+        if (run.ModelHash is not null)
+            w.WriteLine($"model: {run.ModelHash}  spec: {Short(run.SpecHash)}");
+        w.WriteLine($"environment: {run.Environment.Os}, {run.Environment.Runtime}, {run.Environment.CpuCount} CPUs, {string.Join(", ", run.Environment.Packages.Select(p => $"{p.Key} {p.Value}"))}");
+    }
+
+    public static void WriteComparison(TextWriter w, Comparison comparison)
+    {
+        w.WriteLine($"{"metric",-24} {"baseline",10} {"candidate",10} {"delta",10}  {"95% CI",-22} verdict");
+        foreach (var m in comparison.Metrics)
+        {
+            var ci = $"[{F(m.CiLow)}, {F(m.CiHigh)}]";
+            w.WriteLine($"{m.Metric,-24} {F(m.Baseline),10} {F(m.Candidate),10} {(m.Delta >= 0 ? "+" : "") + F(m.Delta),10}  {ci,-22} {Verdict(m.Verdict)}");
+        }
+
+        w.WriteLine($"({comparison.Rows:N0} rows, paired bootstrap of {comparison.Bootstrap.Resamples:N0} resamples, seed {comparison.Bootstrap.Seed})");
+        foreach (var gate in comparison.Gates)
+            w.WriteLine($"gate {(gate.Passed ? "passed" : "FAILED")}: {gate.Reason}");
+    }
+
+    public static string Verdict(Verdict verdict) => verdict switch
+    {
+        Core.Training.Evaluation.Verdict.Better => "better",
+        Core.Training.Evaluation.Verdict.Worse => "worse",
+        _ => "no significant change",
+    };
+
+    public static object Json(Comparison comparison) => new
+    {
+        rows = comparison.Rows,
+        resamples = comparison.Bootstrap.Resamples,
+        seed = comparison.Bootstrap.Seed,
+        metrics = comparison.Metrics.Select(m => new { metric = m.Metric, baseline = m.Baseline, candidate = m.Candidate, delta = m.Delta, ciLow = m.CiLow, ciHigh = m.CiHigh, verdict = Verdict(m.Verdict), higherIsBetter = m.HigherIsBetter }),
+        gates = comparison.Gates.Select(g => new { metric = g.Gate.Metric, passed = g.Passed, candidate = g.Candidate, baseline = g.Baseline, reason = g.Reason }),
+        gatesPassed = comparison.GatesPassed,
+    };
+
+    public static string Short(string id) => id.Length > 12 ? id[..12] : id;
+}
