@@ -48,9 +48,9 @@ internal static class ReportSamples
         [
             new("weather", "categorical", 0.4123, "χ²", 0.00001, true),
             new("temp_max", "numeric", 0.0812, "KS", 0.0400, true),
+            new("temp_min", "numeric", 0.0650, "KS", 0.1200, false),
             new("precipitation", "numeric", 0.0231, "KS", 0.5100, false),
             new("wind", "numeric", 0.0102, "KS", 0.8800, false),
-            new("temp_min", "numeric", 0.0650, "KS", 0.1200, false),
             new("month", "numeric", 0.0011, "KS", 0.9900, false),
         ]),
         [

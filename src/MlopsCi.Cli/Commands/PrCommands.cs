@@ -54,7 +54,7 @@ internal sealed class PrCommands : ICommandGroup
         var log = ctx.Json ? ctx.Error : ctx.Out;
         IPullRequestHost host = dryRun ? DryRunHost(ctx, inputs, reportFile!, log) : OctokitPullRequestHost.Create(GitHubHostOptions.FromEnvironment(WithRepository(ctx.Environment, inputs.Repository), token));
         var output = new ActionsFlowOutput(log, ctx.Error, ctx.Environment);
-        var flow = new PullRequestFlow(repository, host, new ModelPipeline(repository, new MlNetTrainer()), output);
+        var flow = new PullRequestFlow(repository, host, new ModelPipeline(repository, new MlNetTrainer()), output, new DriftServiceSource());
         var context = new PullRequestContext(inputs.Number, inputs.HeadSha, inputs.Repository, spec, Path.GetDirectoryName(inputs.SpecPath)!, inputs.RequiredApprovals);
         var result = command switch
         {

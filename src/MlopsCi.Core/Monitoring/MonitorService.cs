@@ -43,5 +43,5 @@ public sealed class MonitorService(Repository repository, ITrainer trainer, Time
     }
 
     private static string Describe(MetricCheck c, string origin) =>
-        $"{c.Metric} {Format.Number(c.Value)} vs {Format.Number(c.Reference)} ({origin}), {(c.Worsening > 0 ? "worse" : "better")} by {Format.Number(Math.Abs(c.Worsening))}";
+        $"{c.Metric} {Format.Number(c.Value)} vs {Format.Number(c.Reference)} ({origin}), {(c.Worsening > 0 ? $"worse by {Format.Number(c.Worsening)}" : c.Worsening < 0 ? $"better by {Format.Number(-c.Worsening)}" : "unchanged")}";
 }

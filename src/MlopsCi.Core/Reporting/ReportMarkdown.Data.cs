@@ -77,9 +77,9 @@ public static partial class ReportMarkdown
         if (report.Drift is not { } d)
             return;
         const int Top = 5;
-        var columns = d.Columns.OrderByDescending(c => c.Psi).ThenBy(c => c.Column, StringComparer.Ordinal).ToList();
+        var columns = d.Columns;
         var drifted = columns.Count(c => c.Drifted);
-        md.Append($"#### 🌊 Drift — {Code(d.Path)}, top {Math.Min(Top, columns.Count)} of {Plural(columns.Count, "column")} by PSI ({drifted} drifted)\n\n");
+        md.Append($"#### 🌊 Drift — {Code(d.Path)}, {Plural(columns.Count, "column")} compared, {drifted} drifted{(columns.Count > Top ? $", top {Top} shown" : "")}\n\n");
         md.Append("| Column | Kind | PSI | Test | |\n|---|---|---:|---|:-:|\n");
         foreach (var c in columns.Take(Top))
         {
@@ -87,7 +87,7 @@ public static partial class ReportMarkdown
             md.Append($"| {Code(c.Column)} | {Cell(c.Kind)} | {(Value(c.Psi) + " " + Bar(c.Psi)).TrimEnd()} | {test} | {(c.Drifted ? "🔴 drifted" : "🟢")} |\n");
         }
 
-        md.Append($"\n<sub>PSI above {d.PsiThreshold.ToString("0.##", CultureInfo.InvariantCulture)} counts as drift (0.1–0.2 moderate, above 0.2 large).</sub>\n\n");
+        md.Append($"\n<sub>Main's data against the pull request's; a column drifts when PSI is above {d.PsiThreshold.ToString("0.##", CultureInfo.InvariantCulture)} or the test's p-value is below its threshold (drifted columns first).</sub>\n\n");
     }
 
     private static string Bar(double psi) => new('▇', (int)Math.Clamp(Math.Round(psi * 10), 0, 10));

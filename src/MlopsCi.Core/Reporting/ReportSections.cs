@@ -36,7 +36,7 @@ public static class ReportSections
             .Select(f => new ImportanceRow(f.Feature, f.Importance, before.TryGetValue(f.Feature, out var b) ? b : null))];
     }
 
-    /// <summary>The drift section of a drift report (skipped columns left out).</summary>
+    /// <summary>The drift section of a drift report, in its order (drifted first); columns without a PSI (skipped) are left out.</summary>
     public static DriftSection Drift(DriftReport report)
     {
         ArgumentNullException.ThrowIfNull(report);

@@ -12,23 +12,8 @@ public static class Hashing
     public static string Sha256Hex(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
     /// <summary>Hashes a stream to its end with a pooled buffer (bounded memory whatever the size).</summary>
-    public static async Task<string> Sha256HexAsync(Stream source, CancellationToken cancellationToken)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        try
-        {
-            int read;
-            while ((read = await source.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken)) > 0)
-                hash.AppendData(buffer, 0, read);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
+    public static Task<string> Sha256HexAsync(Stream source, CancellationToken cancellationToken) =>
+        CopyAndHashAsync(source, Stream.Null, cancellationToken);
 
     /// <summary>Hashes a local file; small files are read in one go, large ones streamed.</summary>
     public static async Task<string> Sha256FileAsync(string path, CancellationToken cancellationToken)

@@ -28,7 +28,7 @@ internal static class OptionBinder
         return applied;
     }
 
-    /// <summary>Sets an option unless the spec set it; returns whether it was set.</summary>
+    /// <summary>Sets an option unless the spec set it, noting it in <paramref name="applied"/>.</summary>
     public static void Default(object options, ModelSpec spec, string name, object value, IDictionary<string, string> applied)
     {
         var members = Settable(options.GetType());

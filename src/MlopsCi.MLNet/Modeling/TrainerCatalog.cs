@@ -61,7 +61,7 @@ internal static class TrainerCatalog
         }
     }
 
-    /// <summary>Builds the trainer; returns it with the options it set (from params and defaults).</summary>
+    /// <summary>Builds the trainer; returns it with the defaults it set beyond the spec's params.</summary>
     public static (IEstimator<ITransformer> Trainer, IReadOnlyDictionary<string, string> Applied) Create(MLContext ml, ModelSpec spec)
     {
         Check(spec);
@@ -72,11 +72,11 @@ internal static class TrainerCatalog
     private static T Bind<T>(T options, ModelSpec spec, SortedDictionary<string, string> applied, bool singleThreaded)
         where T : class
     {
-        OptionBinder.Default(options, spec, "Seed", spec.Seed, applied);
+        // Only defaults the spec did not set are reported: the spec's own params are recorded as written.
+        OptionBinder.Default(options, spec, "Seed", spec.Seed, new Dictionary<string, string>());
         if (singleThreaded)
             OptionBinder.Default(options, spec, "NumberOfThreads", 1, applied);
-        foreach (var (key, value) in OptionBinder.Apply(options, spec))
-            applied[key] = value;
+        OptionBinder.Apply(options, spec);
         return options;
     }
 }

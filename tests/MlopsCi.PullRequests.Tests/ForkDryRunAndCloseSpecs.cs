@@ -1,0 +1,61 @@
+using MlopsCi.Testing.FakeGitHub;
+using static MlopsCi.PullRequests.Tests.PullRequestScenario;
+
+namespace MlopsCi.PullRequests.Tests;
+
+/// <summary>Fork pull requests with a read-only token, local dry runs, and closing without a merge.</summary>
+public sealed class ForkDryRunAndCloseSpecs
+{
+    [Fact]
+    public async Task A_fork_with_a_read_only_token_gets_the_report_in_the_step_summary_with_a_warning()
+    {
+        await using var s = await StartAsync();
+        s.OpenPullRequest(1, Sha1, WebhookPayloads.ForkRepository);
+        s.GitHub.Fail(FakeRoute.CreateComment, 403, "Resource not accessible by integration");
+        s.GitHub.Fail(FakeRoute.CreateStatus, 403, "Resource not accessible by integration");
+
+        var sync = await s.RunEventAsync("pull_request", WebhookPayloads.PullRequest("opened", 1, Sha1, headRepository: WebhookPayloads.ForkRepository), "auto");
+
+        Assert.True(sync.ExitCode == 0, sync.ToString());
+        Assert.Contains("::warning::The report could not be posted on pull request #1", sync.Out, StringComparison.Ordinal);
+        Assert.Contains("<!-- mlops-ci:report model=churn -->", await File.ReadAllTextAsync(s.SummaryFile), StringComparison.Ordinal);
+        Assert.Empty(s.Comments(1));
+        Assert.DoesNotContain(Token, sync.Out.Replace("::add-mask::" + Token, "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_dry_run_writes_the_report_to_a_file_and_stdout_and_calls_no_GitHub_API()
+    {
+        await using var s = await StartAsync();
+        var report = Path.Combine(s.Checkout, "out", "report.md");
+
+        var sync = await s.MlopsAsync("pr", "sync", "--pr", "7", "--head-sha", Sha1, "--dry-run", "--out", report);
+        var merge = await s.MlopsAsync("pr", "merge", "--pr", "7", "--head-sha", Sha1, "--dry-run", "--approved", "--out", report);
+
+        Assert.True(sync.ExitCode == 0, sync.ToString());
+        Assert.Contains("<!-- mlops-ci:report model=churn -->", sync.Out, StringComparison.Ordinal);
+        Assert.Contains("| Metric | main | PR | Δ | 95% CI | |", sync.Out, StringComparison.Ordinal);
+        Assert.True(merge.ExitCode == 0, merge.ToString());
+        Assert.Contains("🚀 **Merged**", await File.ReadAllTextAsync(report), StringComparison.Ordinal);
+        Assert.Empty(s.GitHub.Requests);
+        Assert.Equal(1, (await s.ChampionAsync())?.Version);
+    }
+
+    [Fact]
+    public async Task Closing_without_merging_deletes_the_data_branch_and_says_so_in_the_comment()
+    {
+        await using var s = await StartAsync();
+        s.OpenPullRequest(1, Sha1);
+        await s.RunEventAsync("pull_request", WebhookPayloads.PullRequest("opened", 1, Sha1), "sync");
+
+        var close = await s.RunEventAsync("pull_request", WebhookPayloads.PullRequest("closed", 1, Sha1), "auto");
+        var again = await s.RunEventAsync("pull_request", WebhookPayloads.PullRequest("closed", 1, Sha1), "close");
+
+        Assert.True(close.ExitCode == 0, close.ToString());
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Null(await (await s.OpenRepositoryAsync()).TryGetBranchAsync("pr-1", CancellationToken.None));
+        Assert.Contains("🗑️ **Closed without merging**", Assert.Single(s.Comments(1)).Body, StringComparison.Ordinal);
+        Assert.Empty(await s.VersionsAsync());
+        Assert.Equal(2, await s.CommitCountAsync("main"));
+    }
+}
