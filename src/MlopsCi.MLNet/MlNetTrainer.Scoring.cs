@@ -15,9 +15,17 @@ public sealed partial class MlNetTrainer
         ArgumentNullException.ThrowIfNull(input);
         var ml = new MLContext(input.Spec.Seed);
         var (model, bundle) = ModelFile.Load(ml, input.ModelFile);
-        var spec = input.Spec with { Label = bundle.Label, Task = bundle.Task, Features = [], Categorical = [], Text = [], Ignore = [] };
+        // Columns the model reads as text are never checked as numbers; names are checked by the loader, not the spec.
+        var textColumns = bundle.Columns.Where(c => c.Kind != ColumnKind.Numeric).Select(c => c.Name);
+        var spec = input.Spec with
+        {
+            Label = bundle.Label,
+            Task = bundle.Task,
+            Categorical = [.. input.Spec.Categorical.Union(textColumns)],
+            TimeColumn = input.HoldoutOnly ? input.Spec.TimeColumn : null,
+        };
         var work = Path.Combine(input.WorkDirectory, "scoring-" + Guid.NewGuid().ToString("N")[..8]);
-        var prepared = await DataPreparer.PrepareAsync(spec, input.Train, input.HoldoutOnly ? input.Test : null, input.HoldoutOnly, work, cancellationToken);
+        var prepared = await DataPreparer.PrepareAsync(spec, input.Train, input.HoldoutOnly ? input.Test : null, input.HoldoutOnly, false, work, cancellationToken);
         IDataView view;
         FileProfile labels;
         if (!input.HoldoutOnly || prepared.Test is not null)

@@ -28,7 +28,7 @@ public sealed partial class MlNetTrainer : Core.Training.ITrainer
         ArgumentNullException.ThrowIfNull(input);
         var spec = input.Spec;
         TrainerCatalog.Check(spec);
-        var prepared = await DataPreparer.PrepareAsync(spec, input.Train, input.Test, true, Path.Combine(input.WorkDirectory, "prepared"), cancellationToken);
+        var prepared = await DataPreparer.PrepareAsync(spec, input.Train, input.Test, true, true, Path.Combine(input.WorkDirectory, "prepared"), cancellationToken);
         var classes = LabelChecker.Classes(spec, prepared.Train);
         var bundle = new ModelBundle(1, spec.Task, spec.Label, classes, ColumnPlanner.Plan(spec, prepared.Train), spec.Trainer);
         var ml = new MLContext(spec.Seed);

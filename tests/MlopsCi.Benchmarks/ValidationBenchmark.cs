@@ -50,24 +50,37 @@ internal sealed class ValidationBenchmark : IBenchmark
         var validator = new HookValidator(new HookConfigParser(), new HookValidatorOptions(TimeProvider.System, [new ParquetTableReader()]));
 
         var times = new List<TimeSpan>();
+        var cpu = new List<TimeSpan>();
         HookRun? run = null;
+        using var self = Process.GetCurrentProcess();
         for (var i = 0; i < 5; i++)
         {
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true);
+            self.Refresh();
+            var cpuBefore = self.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             run = await validator.EvaluateAsync(context2, default);
             times.Add(watch.Elapsed);
+            self.Refresh();
+            cpu.Add(self.TotalProcessorTime - cpuBefore);
         }
 
         if (run is null || run.Results.Count != 5 || !run.Passed || run.Results.Any(r => r.RowsChecked != Rows))
             throw new InvalidOperationException("The benchmark's hooks did not check every row as expected:\n" + (run is null ? "no run" : HookRunText.Report(run)));
         var median = BenchmarkContext.Median(times);
         var rate = Rows / median.TotalSeconds;
-        Console.WriteLine($"   {Rows:N0} rows, {size / 1e6:0.0} MB, 5 rules; runs: {string.Join(", ", times.Select(BenchmarkContext.Ms))}");
+        var cpuRate = Rows / BenchmarkContext.Median(cpu).TotalSeconds;
+        Console.WriteLine($"   {Rows:N0} rows, {size / 1e6:0.0} MB, 5 rules; wall: {string.Join(", ", times.Select(BenchmarkContext.Ms))}; CPU: {string.Join(", ", cpu.Select(BenchmarkContext.Ms))}; load average {LoadAverage()}");
         context.Figure("validate 1,000,000-row CSV, 5 rules: time (median of 5)", BenchmarkContext.Ms(median), null, null, Reproduce);
         context.Figure("validate 1,000,000-row CSV, 5 rules: rows/s", rate.ToString("N0", CultureInfo.InvariantCulture), "≥ 500,000", rate >= 500_000, Reproduce);
+        // On a shared machine wall time includes waiting for a core; rows per CPU-second shows the code's own speed.
+        context.Figure("validate 1,000,000-row CSV, 5 rules: rows per CPU-second", cpuRate.ToString("N0", CultureInfo.InvariantCulture), null, null, Reproduce);
         await store.DisposeAsync();
         Directory.Delete(root, true);
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
     private static async Task WriteCsvAsync(string path)
     {

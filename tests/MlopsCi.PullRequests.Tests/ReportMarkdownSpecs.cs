@@ -50,7 +50,7 @@ public sealed class ReportMarkdownSpecs
         Assert.True(full.Length > PullRequestLimits.MaxCommentLength, $"the sample must exceed the limit, was {full.Length}");
         Assert.True(shortened.Length <= PullRequestLimits.MaxCommentLength);
         Assert.Contains("Shortened to fit GitHub's 65,536-character comment limit", shortened, StringComparison.Ordinal);
-        Assert.Contains("… and 1,995 more files not shown.", shortened, StringComparison.Ordinal);
+        Assert.Contains("… and 1,975 more files not shown.", shortened, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -46,8 +46,8 @@ internal static class ReportSamples
         ]),
         new DriftSection("weather/seattle-weather.csv", 0.2,
         [
-            new("weather", "categorical", 0.4123, "χ²", 0.00001, true),
-            new("temp_max", "numeric", 0.0812, "KS", 0.0400, true),
+            new("weather", "categorical", 0.4123, "χ²", 0.00001, true, "largest shift 'sun' 30.1% → 51.2%"),
+            new("temp_max", "numeric", 0.0812, "KS", 0.0400, true, "median 15.6 → 17.2"),
             new("temp_min", "numeric", 0.0650, "KS", 0.1200, false),
             new("precipitation", "numeric", 0.0231, "KS", 0.5100, false),
             new("wind", "numeric", 0.0102, "KS", 0.8800, false),

@@ -21,7 +21,7 @@ internal sealed class MonitorCommands : ICommandGroup
                 TrainingCommands.Spec,
             ],
             "Score a registered model on labelled data at a ref, record it, exit 1 when a metric degraded beyond monitor.max-degradation.", MonitorAsync),
-        new("monitor history", ["name"], [new("md", null, "Markdown with a Mermaid chart"), new("max", "n", "the latest n entries (50)")], "Show a model's monitoring and retraining history.", HistoryAsync),
+        new("monitor history", ["name"], [new("md", null, "Markdown with a Mermaid chart"), new("metric", "name", "the metric to show (the task's primary metric)"), new("max", "n", "the latest n entries (50)")], "Show a model's monitoring and retraining history.", HistoryAsync),
         new("retrain", [],
             [
                 new("ref", "data-ref", "the data to train on (main)"),
@@ -59,7 +59,7 @@ internal sealed class MonitorCommands : ICommandGroup
         var shown = records.TakeLast(ctx.Args.IntOption("max", 50)).ToList();
         if (ctx.Args.Flag("md") && !ctx.Json)
         {
-            ctx.Out.Write(MonitoringMarkdown.History(name, shown, shown.Count));
+            ctx.Out.Write(MonitoringMarkdown.History(name, shown, ctx.Args.Option("metric"), shown.Count));
             return 0;
         }
 
@@ -69,8 +69,10 @@ internal sealed class MonitorCommands : ICommandGroup
                 w.WriteLine($"No monitoring history for '{name}' yet: run 'mlops monitor' or 'mlops retrain'.");
             foreach (var r in shown)
             {
-                var reference = r.Reference.TryGetValue(r.Metric, out var value) ? TrainingViews.F(value) : "–";
-                w.WriteLine($"{r.Time.UtcDateTime:yyyy-MM-dd HH:mm:ss}  {r.Kind.ToString().ToLowerInvariant(),-7}  v{r.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–",-3}  {r.DataRef}@{TrainingViews.Short(r.DataCommit)}  {r.Metric} {(r.Value is { } v ? TrainingViews.F(v) : "–")} (ref {reference})  {r.Outcome}");
+                var metric = ctx.Args.Option("metric") ?? r.Metric;
+                var value = r.Metrics.TryGetValue(metric, out var v) ? TrainingViews.F(v) : "–";
+                var reference = r.Reference.TryGetValue(metric, out var rv) ? TrainingViews.F(rv) : "–";
+                w.WriteLine($"{r.Time.UtcDateTime:yyyy-MM-dd HH:mm:ss}  {r.Kind.ToString().ToLowerInvariant(),-7}  v{r.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–",-3}  {r.DataRef}@{TrainingViews.Short(r.DataCommit)}  {metric} {value} (reference {reference})  {r.Outcome}");
                 w.WriteLine($"    {r.Reason}");
             }
         });
@@ -106,7 +108,10 @@ internal sealed class MonitorCommands : ICommandGroup
     private static void WriteChecks(TextWriter w, MonitoringRecord record)
     {
         foreach (var c in record.Checks)
-            w.WriteLine($"  {c.Metric,-20} {TrainingViews.F(c.Value),10}  reference {TrainingViews.F(c.Reference),10}  worse by {TrainingViews.F(c.Worsening),8} (allowed {TrainingViews.F(c.Allowed)})  {(c.Passed ? "ok" : "DEGRADED")}");
+        {
+            var change = c.Worsening > 0 ? $"worse by {TrainingViews.F(c.Worsening)}" : c.Worsening < 0 ? $"better by {TrainingViews.F(-c.Worsening)}" : "unchanged";
+            w.WriteLine($"  {c.Metric,-20} {TrainingViews.F(c.Value),10}  reference {TrainingViews.F(c.Reference),10}  {change,-18} (allowed worse by {TrainingViews.F(c.Allowed)})  {(c.Passed ? "ok" : "DEGRADED")}");
+        }
     }
 
     /// <summary>Inside GitHub Actions: the entry as Markdown in the step summary, and step outputs.</summary>

@@ -11,6 +11,7 @@ namespace MlopsCi.Config.Yaml;
 internal sealed class YamlSection
 {
     private readonly Dictionary<string, YamlNode> _values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _keyLines = new(StringComparer.Ordinal);
 
     public YamlSection(string file, string path, YamlNode node, IReadOnlyCollection<string>? knownKeys)
     {
@@ -29,6 +30,7 @@ internal sealed class YamlSection
             }
 
             _values[key] = value;
+            _keyLines[key] = (int)keyNode.Start.Line;
         }
     }
 
@@ -47,7 +49,8 @@ internal sealed class YamlSection
 
     public YamlNode? Get(string key) => Has(key) ? _values[key] : null;
 
-    public int LineOf(string key) => _values.TryGetValue(key, out var node) ? (int)node.Start.Line : Line;
+    /// <summary>The line a key is written on (the section's first line when the key is absent).</summary>
+    public int LineOf(string key) => _keyLines.TryGetValue(key, out var line) ? line : Line;
 
     public YamlSection? Section(string key, IReadOnlyCollection<string> knownKeys) =>
         Get(key) is { } node ? new YamlSection(File, Child(key), node, knownKeys) : null;

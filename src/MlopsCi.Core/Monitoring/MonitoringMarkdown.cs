@@ -9,21 +9,24 @@ namespace MlopsCi.Core.Monitoring;
 /// </summary>
 public static class MonitoringMarkdown
 {
-    /// <summary>The history table and chart (at most the latest <paramref name="max"/> entries).</summary>
-    public static string History(string model, IReadOnlyList<MonitoringRecord> records, int max = 50)
+    /// <summary>
+    /// The history table and chart of <paramref name="metric"/> (else the latest entry's primary metric), at most the
+    /// latest <paramref name="max"/> entries.
+    /// </summary>
+    public static string History(string model, IReadOnlyList<MonitoringRecord> records, string? metric = null, int max = 50)
     {
         ArgumentNullException.ThrowIfNull(records);
         var md = new StringBuilder($"### 📈 Monitoring history of `{model}`\n\n");
         if (records.Count == 0)
             return md.Append("No entries yet: run `mlops monitor` or `mlops retrain`.\n").ToString();
         var shown = records.TakeLast(max).ToList();
-        var metric = shown[^1].Metric;
-        Chart(md, model, metric, shown.Where(r => r.Metric == metric).ToList());
+        metric ??= shown[^1].Metric;
+        Chart(md, model, metric, shown);
         md.Append("| When (UTC) | Kind | Version | Data | ").Append(metric).Append(" | Reference | Outcome | Why |\n|---|---|---|---|---|---|---|---|\n");
         foreach (var r in shown)
         {
             md.Append(CultureInfo.InvariantCulture, $"| {r.Time.UtcDateTime:yyyy-MM-dd HH:mm} | {Kind(r.Kind)} | {(r.Version is { } v ? $"v{v}" : "–")} | `{r.DataRef}` {Short(r.DataCommit)} | ")
-                .Append(CultureInfo.InvariantCulture, $"{Value(r.Value)} | {Value(r.Reference.TryGetValue(r.Metric, out var reference) ? reference : null)} | {Icon(r.Outcome)} {r.Outcome} | {Cell(r.Reason)} |\n");
+                .Append(CultureInfo.InvariantCulture, $"{Value(Get(r.Metrics, metric))} | {Value(Get(r.Reference, metric))} | {Icon(r.Outcome)} {r.Outcome} | {Cell(r.Reason)} |\n");
         }
 
         return md.ToString();
@@ -47,8 +50,8 @@ public static class MonitoringMarkdown
 
     private static void Chart(StringBuilder md, string model, string metric, List<MonitoringRecord> points)
     {
-        var values = points.Select(p => p.Value).ToList();
-        var references = points.Select(p => p.Reference.TryGetValue(metric, out var r) ? r : (double?)null).ToList();
+        var values = points.Select(p => Get(p.Metrics, metric)).ToList();
+        var references = points.Select(p => Get(p.Reference, metric)).ToList();
         var all = values.Concat(references).OfType<double>().ToList();
         if (all.Count == 0)
             return;
@@ -56,13 +59,15 @@ public static class MonitoringMarkdown
         var pad = Math.Max((high - low) * 0.1, 1e-3);
         md.Append("```mermaid\nxychart-beta\n")
             .Append(CultureInfo.InvariantCulture, $"    title \"{model}: {metric} (line 1: measured, line 2: reference)\"\n")
-            .Append("    x-axis [").Append(string.Join(", ", points.Select(p => $"\"{p.Time.UtcDateTime:MM-dd HH:mm}\""))).Append("]\n")
+            .Append("    x-axis [").Append(string.Join(", ", points.Select((p, i) => $"\"{i + 1} {Kind(p.Kind)}{(p.Version is { } v ? $" v{v}" : "")}\""))).Append("]\n")
             .Append(CultureInfo.InvariantCulture, $"    y-axis \"{metric}\" {Axis(low - pad)} --> {Axis(high + pad)}\n")
             .Append("    line [").Append(string.Join(", ", values.Select((v, i) => Axis(v ?? references[i] ?? low)))).Append("]\n");
         if (references.Any(r => r is not null))
             md.Append("    line [").Append(string.Join(", ", references.Select((r, i) => Axis(r ?? values[i] ?? low)))).Append("]\n");
         md.Append("```\n\n");
     }
+
+    private static double? Get(IReadOnlyDictionary<string, double> metrics, string metric) => metrics.TryGetValue(metric, out var value) ? value : null;
 
     private static string Kind(MonitoringKind kind) => kind == MonitoringKind.Retrain ? "retrain" : "monitor";
 

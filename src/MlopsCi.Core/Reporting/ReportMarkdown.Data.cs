@@ -80,11 +80,11 @@ public static partial class ReportMarkdown
         var columns = d.Columns;
         var drifted = columns.Count(c => c.Drifted);
         md.Append($"#### 🌊 Drift — {Code(d.Path)}, {Plural(columns.Count, "column")} compared, {drifted} drifted{(columns.Count > Top ? $", top {Top} shown" : "")}\n\n");
-        md.Append("| Column | Kind | PSI | Test | |\n|---|---|---:|---|:-:|\n");
+        md.Append("| Column | Kind | PSI | Test | | What moved |\n|---|---|---:|---|:-:|---|\n");
         foreach (var c in columns.Take(Top))
         {
             var test = c.Test is null || c.PValue is null ? "—" : $"{Cell(c.Test)} p={c.PValue.Value.ToString(c.PValue < 0.0001 ? "0.0e0" : "0.0000", CultureInfo.InvariantCulture)}";
-            md.Append($"| {Code(c.Column)} | {Cell(c.Kind)} | {(Value(c.Psi) + " " + Bar(c.Psi)).TrimEnd()} | {test} | {(c.Drifted ? "🔴 drifted" : "🟢")} |\n");
+            md.Append($"| {Code(c.Column)} | {Cell(c.Kind)} | {(Value(c.Psi) + " " + Bar(c.Psi)).TrimEnd()} | {test} | {(c.Drifted ? "🔴 drifted" : "🟢")} | {Cell(c.Detail ?? "")} |\n");
         }
 
         md.Append($"\n<sub>Main's data against the pull request's; a column drifts when PSI is above {d.PsiThreshold.ToString("0.##", CultureInfo.InvariantCulture)} or the test's p-value is below its threshold (drifted columns first).</sub>\n\n");

@@ -42,7 +42,7 @@ public static class ReportSections
         ArgumentNullException.ThrowIfNull(report);
         var columns = report.Columns
             .Where(c => c.Psi is not null)
-            .Select(c => new DriftRow(c.Name, c.Kind.ToString().ToLowerInvariant(), c.Psi!.Value, c.TestLabel.Length == 0 ? null : c.TestLabel, c.PValue, c.Drifted))
+            .Select(c => new DriftRow(c.Name, c.Kind.ToString().ToLowerInvariant(), c.Psi!.Value, c.TestLabel.Length == 0 ? null : c.TestLabel, c.PValue, c.Drifted, DriftDetail(c.Reason)))
             .ToList();
         return new DriftSection(string.Join(", ", report.CurrentPaths), report.Thresholds.PsiThreshold, columns);
     }
@@ -54,10 +54,17 @@ public static class ReportSections
         var hooks = run.Results.Select(r => new ValidationRow(
             r.HookId,
             r.Passed,
-            r.Passed ? $"{r.Type}: passed ({r.FilesChecked:N0} files, {r.RowsChecked:N0} rows checked)" : $"{r.Type}: {r.Findings.Count} finding{(r.Findings.Count == 1 ? "" : "s")}",
+            r.Passed ? $"{r.Type}: passed ({ReportFormat.Plural(r.FilesChecked, "file")}, {ReportFormat.Plural(r.RowsChecked, "row")} checked)" : $"{r.Type}: {r.Findings.Count} finding{(r.Findings.Count == 1 ? "" : "s")}",
             [.. r.Findings.Select(f => f.Message)])).ToList();
         var name = run.Event == Versioning.HookEvent.PreMerge ? "pre-merge" : "pre-commit";
         return new ValidationSection(name, hooks);
+    }
+
+    // The analyzer's reason reads "drifted: PSI …, KS p …; median 12 → 14"; the report keeps what moved.
+    private static string? DriftDetail(string reason)
+    {
+        var cut = reason.IndexOf("; ", StringComparison.Ordinal);
+        return cut < 0 ? null : reason[(cut + 2)..];
     }
 
     private static string Rule(GateSpec gate)

@@ -11,17 +11,17 @@ namespace MlopsCi.MLNet.Data;
 /// </summary>
 internal static class DataPreparer
 {
-    public static async Task<PreparedData> PrepareAsync(ModelSpec spec, DataFile train, DataFile? test, bool split, string work, CancellationToken cancellationToken)
+    public static async Task<PreparedData> PrepareAsync(ModelSpec spec, DataFile train, DataFile? test, bool split, bool checkNames, string work, CancellationToken cancellationToken)
     {
-        var trainProfile = await ProfileAsync(spec, train, work, "train", cancellationToken);
-        var testProfile = test is null ? null : await ProfileAsync(spec, test, work, "test", cancellationToken);
+        var trainProfile = await ProfileAsync(spec, train, work, "train", checkNames, cancellationToken);
+        var testProfile = test is null ? null : await ProfileAsync(spec, test, work, "test", checkNames, cancellationToken);
         if (testProfile is null && split && spec.TimeColumn is { } time)
             return TimeSplitter.Split(spec, trainProfile, time, work);
         return new PreparedData(trainProfile, testProfile);
     }
 
-    /// <summary>Converts (if Parquet), inspects, and drops rows without a label.</summary>
-    public static async Task<FileProfile> ProfileAsync(ModelSpec spec, DataFile file, string work, string role, CancellationToken cancellationToken)
+    /// <summary>Converts (if Parquet), inspects, checks the spec's column names (when asked), and drops rows without a label.</summary>
+    public static async Task<FileProfile> ProfileAsync(ModelSpec spec, DataFile file, string work, string role, bool checkNames, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(work);
         if (ParquetConverter.IsParquet(file.LocalPath))
@@ -32,7 +32,10 @@ internal static class DataPreparer
         }
 
         var profile = FileInspector.Inspect(file, spec.Label, spec.Task != ModelTask.Regression, ColumnPlanner.NotNumeric(spec));
-        ColumnPlanner.CheckNames(spec, profile);
+        if (checkNames)
+            ColumnPlanner.CheckNames(spec, profile);
+        else if (profile.IndexOf(spec.Label) < 0)
+            throw new InvalidInputException($"{file.DisplayName} has no label column '{spec.Label}' (columns: {string.Join(", ", profile.Header)}); evaluation needs labelled rows.");
         if (profile.MissingLabels == 0)
             return profile;
         if (profile.MissingLabels == profile.Rows)

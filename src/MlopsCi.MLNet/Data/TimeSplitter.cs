@@ -13,6 +13,8 @@ internal static class TimeSplitter
     public static PreparedData Split(ModelSpec spec, FileProfile file, string timeColumn, string work)
     {
         var index = file.IndexOf(timeColumn);
+        if (index < 0)
+            throw new Core.Errors.InvalidInputException($"{spec.At("time-column")}: time column '{timeColumn}' is not in {file.DisplayName} (columns: {string.Join(", ", file.Header)}).");
         var rows = new List<(string Line, IComparable Key, int Order)>(file.Rows);
         using (var reader = new StreamReader(file.LocalPath))
         {
