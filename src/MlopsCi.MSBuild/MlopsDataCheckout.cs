@@ -34,7 +34,8 @@ public sealed class MlopsDataCheckout : MlopsToolTask
         if (!resolved.Succeeded)
             return Fail($"Resolving the data ref '{DataRef}'", resolved);
         CommitId = Json(resolved)[0].GetProperty("id").GetString() ?? throw new FormatException("the commit has no id");
-        var folder = Path.GetFullPath(Folder);
+        // No trailing separator: Repository.ReplaceFolder treats ".../data/" as its own parent (see the report).
+        var folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Folder));
         var marker = MarkerOf(folder);
         if (Directory.Exists(folder) && File.Exists(marker) && File.ReadAllText(marker).Trim() == CommitId)
         {

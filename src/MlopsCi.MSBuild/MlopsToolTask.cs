@@ -65,27 +65,8 @@ public abstract class MlopsToolTask : ToolTask
     /// <summary>Runs <c>mlops &lt;arguments&gt; --json [--store …]</c> and returns what it printed.</summary>
     private protected ToolResult RunTool(params string?[] arguments)
     {
-        var line = new CommandLineBuilder();
-        if (RunsDll)
-        {
-            line.AppendSwitch("exec");
-            line.AppendFileNameIfNotNull(MlopsTool);
-        }
-
-        foreach (var argument in arguments)
-        {
-            if (argument is not null)
-                line.AppendFileNameIfNotNull(argument);
-        }
-
-        line.AppendSwitch("--json");
-        if (!string.IsNullOrWhiteSpace(Store))
-        {
-            line.AppendSwitch("--store");
-            line.AppendFileNameIfNotNull(Store);
-        }
-
-        _arguments = line.ToString();
+        IEnumerable<string?> all = [.. RunsDll ? ["exec", MlopsTool] : Array.Empty<string>(), .. arguments, "--json", .. string.IsNullOrWhiteSpace(Store) ? [] : new[] { "--store", Store }];
+        _arguments = string.Join(' ', all.OfType<string>().Select(Quote));
         _output.Clear();
         _error.Clear();
         base.Execute();
@@ -129,10 +110,16 @@ public abstract class MlopsToolTask : ToolTask
         }
         else
         {
+            // Not base: it would turn the tool's "error: …" lines into anonymous MSBuild errors; the task logs a coded one.
             _error.AppendLine(singleLine);
-            base.LogEventsFromTextOutput(singleLine, MessageImportance.Low);
+            Log.LogMessage(MessageImportance.Low, "{0}", singleLine);
         }
     }
+
+    // One argument for `dotnet`/the tool on every OS: quoted when it has spaces or quotes (CommandLineBuilder would
+    // also prefix "./" to arguments that start with '-').
+    private static string Quote(string argument) =>
+        argument.Length > 0 && !argument.Any(c => char.IsWhiteSpace(c) || c == '"') ? argument : "\"" + argument.Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     /// <inheritdoc />
     protected override bool HandleTaskExecutionErrors() => false; // The task decides what a non-zero exit means.

@@ -37,6 +37,7 @@ public sealed class DriftAndMonitorCommandSpecs : IDisposable
     [Fact]
     public async Task Drift_prints_a_table_json_and_fails_on_request()
     {
+        await CommitPeriodsAsync(newer: false);
         await CommitPeriodsAsync(newer: true);
 
         var table = await RunAsync("drift", "older", "main");

@@ -74,7 +74,7 @@ internal sealed class HookRunner(HookValidatorOptions options)
         }
 
         var checks = hooks.Select(h => CheckFactory.Create(h.Rule, entry.Path, options.MaxSamples)).ToArray();
-        var pass = new TablePass(checks);
+        using var pass = new TablePass(checks);
         try
         {
             await using var blob = await repository.OpenBlobAsync(entry, cancellationToken);

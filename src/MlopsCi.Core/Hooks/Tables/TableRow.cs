@@ -6,11 +6,24 @@ namespace MlopsCi.Core.Hooks.Tables;
 /// </summary>
 public sealed class TableRow
 {
-    private char[] _chars = new char[1024];
-    private int[] _starts = new int[32];
-    private int[] _lengths = new int[32];
+    private char[] _chars;
+    private int[] _starts;
+    private int[] _lengths;
     private int _used;
     private int _fieldStart;
+
+    /// <summary>An empty row.</summary>
+    public TableRow()
+        : this(1024, 32)
+    {
+    }
+
+    internal TableRow(int chars, int fields)
+    {
+        _chars = new char[chars];
+        _starts = new int[fields];
+        _lengths = new int[fields];
+    }
 
     /// <summary>The 1-based number of the data row (the header is not counted).</summary>
     public long Number { get; set; }
@@ -74,6 +87,26 @@ public sealed class TableRow
         _starts[FieldCount] = _fieldStart;
         _lengths[FieldCount] = _used - _fieldStart;
         FieldCount++;
+    }
+
+    /// <summary>Makes this row a copy of <paramref name="source"/> (to hand rows to another thread in batches).</summary>
+    internal void CopyFrom(TableRow source)
+    {
+        if (_chars.Length < source._used)
+            _chars = new char[Math.Max(source._used, _chars.Length * 2)];
+        if (_starts.Length < source.FieldCount)
+        {
+            _starts = new int[source._starts.Length];
+            _lengths = new int[source._lengths.Length];
+        }
+
+        source._chars.AsSpan(0, source._used).CopyTo(_chars);
+        source._starts.AsSpan(0, source.FieldCount).CopyTo(_starts);
+        source._lengths.AsSpan(0, source.FieldCount).CopyTo(_lengths);
+        _used = source._used;
+        FieldCount = source.FieldCount;
+        Number = source.Number;
+        Line = source.Line;
     }
 
     /// <summary>The cells as strings (for headers and tests).</summary>

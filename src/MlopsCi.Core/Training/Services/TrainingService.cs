@@ -62,9 +62,15 @@ public sealed class TrainingService(Repository repository, ITrainer trainer, Tim
             await Runs.SaveAsync(run, cancellationToken);
             return new TrainingResult(run, output.TestPredictions, false);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception e)
         {
-            var failed = run with { Status = RunStatus.Failed, Error = e is MlopsException ? e.Message : $"{e.GetType().Name}: {e.Message}", EndTime = _time.GetUtcNow() };
+            var error = e switch
+            {
+                MlopsException => e.Message,
+                OperationCanceledException when cancellationToken.IsCancellationRequested => "cancelled",
+                _ => $"{e.GetType().Name}: {e.Message}",
+            };
+            var failed = run with { Status = RunStatus.Failed, Error = error, EndTime = _time.GetUtcNow() };
             await Runs.SaveAsync(failed, CancellationToken.None);
             throw;
         }

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using MlopsCi.Action.Tests.Container;
+using MlopsCi.Action.Tests.Runner;
+using MlopsCi.Testing.FakeGitHub;
+
+namespace MlopsCi.Action.Tests.Scenario;
+
+/// <summary>
+/// A checkout in a workspace folder (the spec and the pull request's data under <see cref="Folder"/>, the action's
+/// <c>working-directory</c>), a local data store in it whose <c>main</c> holds an older period, a fake GitHub on
+/// 127.0.0.1, and the built image run as a workflow step against them.
+/// </summary>
+internal sealed class ActionScenario : IAsyncDisposable
+{
+    public const string Repository = "octo-org/churn-model";
+    public const string Token = "ghs_ACTIONtoken0123456789abcdefXYZ";
+    public const string Sha1 = "1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a";
+    public const string Sha2 = "2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b";
+    public const string Folder = "model";
+    public const string DefaultGates = "  - { metric: auc, max-regression: 10% }";
+
+    private readonly TempFolder _temp = new();
+    private readonly ContainerBuild _image;
+    private readonly ActionMetadata _action = ActionMetadata.Load(RepositoryRoot.Combine("action.yml"));
+
+    private ActionScenario(ContainerBuild image, FakeGitHubServer github)
+    {
+        _image = image;
+        GitHub = github;
+    }
+
+    public FakeGitHubServer GitHub { get; }
+
+    public string Workspace => _temp.Combine("workspace");
+
+    public string Checkout => _temp.Combine("workspace", Folder);
+
+    public static async Task<ActionScenario> StartAsync(ActionImage image, string gates = DefaultGates, bool seedStore = true)
+    {
+        var scenario = new ActionScenario(image.Build, await FakeGitHubServer.StartAsync("/api/v3", Token));
+        scenario.WriteSpec(gates);
+        scenario._temp.Write($"workspace/{Folder}/data/customers.csv", CustomerData.Csv(1, 500) + CustomerData.Rows(2, 500));
+        if (seedStore)
+        {
+            var main = scenario._temp.Write("main/customers.csv", CustomerData.Csv(1, 500));
+            await scenario.MlopsAsync("data", "init");
+            await scenario.MlopsAsync("data", "commit", "main", Path.GetDirectoryName(main)!, "--prefix", "churn", "-m", "Older period");
+        }
+
+        return scenario;
+    }
+
+    public void WriteSpec(string gates, string extra = "") => _temp.Write($"workspace/{Folder}/mlops.yml", $"""
+        data:
+          path: data
+          prefix: churn
+        model:
+          name: churn
+          task: binary
+          data:
+            train: churn/customers.csv
+            split: 0.25
+          label: churned
+          categorical: [plan]
+          trainer: lightgbm
+          seed: 1{extra}
+        gates:
+        {gates}
+        """);
+
+    public void OpenPullRequest(int number, string headSha) =>
+        GitHub.AddPullRequest(Repository, new FakePullRequest(number, headSha) { HeadRef = "data/newer" });
+
+    /// <summary>A step of the example workflow on a pull_request event, with <c>working-directory</c> set unless given.</summary>
+    public Task<StepResult> OnPullRequestAsync(string action, int number, string headSha, params (string Name, string Value)[] with) =>
+        Step(headSha).RunAsync("pull_request", Payloads.PullRequest(action, number, headSha), With(with));
+
+    public Task<StepResult> OnReviewAsync(string state, int number, string headSha, params (string Name, string Value)[] with) =>
+        Step(headSha).RunAsync("pull_request_review", Payloads.Review(state, number, headSha, headSha), With(with));
+
+    public Task<StepResult> RunAsync(string eventName, string payload, IReadOnlyDictionary<string, string> with) =>
+        Step(Sha1).RunAsync(eventName, payload, with);
+
+    /// <summary>Runs the image's program with other arguments (to seed and inspect the store), in the checkout.</summary>
+    public async Task<string> MlopsAsync(params string[] args)
+    {
+        var info = new ProcessStartInfo(_image.Entrypoint) { WorkingDirectory = Checkout, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+            info.ArgumentList.Add(arg);
+        foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("GITHUB_", StringComparison.Ordinal) || k.StartsWith("MLOPS_", StringComparison.Ordinal)).ToList())
+            info.Environment.Remove(name);
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0 ? await stdout : throw new InvalidOperationException($"mlops {string.Join(' ', args)} failed ({process.ExitCode}): {await stdout}{await stderr}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await GitHub.DisposeAsync();
+        _temp.Dispose();
+    }
+
+    private DockerActionStep Step(string sha) =>
+        new(_image, _action, Directory.CreateDirectory(_temp.Combine("runner-temp")).FullName, Workspace) { Repository = Repository, Token = Token, ApiUrl = GitHub.ApiUrl, Sha = sha };
+
+    private static Dictionary<string, string> With((string Name, string Value)[] with)
+    {
+        var inputs = new Dictionary<string, string>(StringComparer.Ordinal) { ["working-directory"] = Folder };
+        foreach (var (name, value) in with)
+            inputs[name] = value;
+        return inputs;
+    }
+}
