@@ -10,6 +10,16 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 "$HERE/ceph-rgw.sh" install
 # --- end Ceph RGW ---------------------------------------------------------------------------------------------------
 
+# --- S3 transfer tools (aws CLI and rclone, the baselines of tests/MlopsCi.Benchmarks S3Benchmark) -----------------
+# Debian packages awscli and rclone; the benchmark runs /usr/bin/aws and /usr/bin/rclone (a pip-installed aws earlier on
+# PATH is another program). Only installed when missing.
+if ! [ -x /usr/bin/aws ] || ! command -v rclone >/dev/null; then
+    if [ "$(id -u)" -eq 0 ]; then SUDO=(); else SUDO=(sudo); fi
+    "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null
+    "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install --no-install-recommends -y -q awscli rclone >/dev/null
+fi
+# --- end S3 transfer tools ------------------------------------------------------------------------------------------
+
 # --- Training data (vega-datasets for tests/MlopsCi.Training.Tests, examples and the training benchmark) --------------
 # npm pack vega-datasets@3.2.1 into .data/vega-datasets/ plus derived CSVs; idempotent, no-op when present.
 "$HERE/fetch-data.sh"

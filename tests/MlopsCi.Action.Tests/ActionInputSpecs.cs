@@ -49,7 +49,7 @@ public sealed class ActionInputSpecs(ActionImage image)
         Assert.Equal(2, step.ExitCode);
         var error = Assert.Single(step.Lines, l => l.StartsWith("::error", StringComparison.Ordinal));
         Assert.Contains("3 inputs of the action need fixing", error, StringComparison.Ordinal);
-        Assert.Contains("Input 'command' is 'deploy': use auto, sync, merge or close.", error, StringComparison.Ordinal);
+        Assert.Contains("Input 'command' is 'deploy': use auto, sync, merge, close or retrain.", error, StringComparison.Ordinal);
         Assert.Contains("Input 'required-approvals' is '0': use a whole number of at least 1.", error, StringComparison.Ordinal);
         Assert.Contains("Input 'fail-on-gate' is 'yes', which is not a boolean: use true or false.", error, StringComparison.Ordinal);
         Assert.Contains("%0A- ", error, StringComparison.Ordinal); // line breaks escaped the runner's way

@@ -23,6 +23,7 @@ public sealed class ActionLifecycleSpecs(ActionImage image)
 
         var sync = await s.OnPullRequestAsync("opened", 7, Sha1);
         var branchLog = await s.MlopsAsync("data", "log", "pr-7", "--max", "1");
+        await s.CommitToMainAsync("docs/README.md", "Data dictionary"); // main moves on: the merge is three-way
         s.GitHub.Store.AddReview(Repository, 7, new FakeReview("hubot", "APPROVED", Sha1, DateTimeOffset.UtcNow));
         var merge = await s.OnReviewAsync("approved", 7, Sha1);
         var mainLog = await s.MlopsAsync("data", "log", "main", "--max", "1");
@@ -49,7 +50,7 @@ public sealed class ActionLifecycleSpecs(ActionImage image)
         Assert.Equal((sync.Outputs["verdict"], sync.Outputs["run-id"], commentUrl), (merge.Outputs["verdict"], merge.Outputs["run-id"], merge.Outputs["comment-url"]));
         Assert.Equal("churn:1", merge.Outputs["model-version"]);
         Assert.NotEqual(sync.Outputs["data-commit"], merge.Outputs["data-commit"]);
-        Assert.Contains(merge.Outputs["data-commit"][..12], mainLog, StringComparison.Ordinal);
+        Assert.StartsWith("commit " + merge.Outputs["data-commit"][..12], mainLog, StringComparison.Ordinal);
         Assert.Contains("| `model-version` | `churn:1` |", merge.Summary, StringComparison.Ordinal);
 
         Assert.All([sync, merge], step =>
@@ -78,5 +79,23 @@ public sealed class ActionLifecycleSpecs(ActionImage image)
         Assert.Contains("### ✘ mlops pr sync", failing.Summary, StringComparison.Ordinal);
         Assert.Single(s.GitHub.Store.Comments(Repository, 8));
         Assert.All(s.GitHub.Store.Statuses(Repository), x => Assert.Equal("failure", x.State));
+    }
+
+    [Fact]
+    public async Task Retraining_on_a_push_promotes_the_first_champion_and_says_so_in_the_outputs()
+    {
+        await using var s = await StartAsync(image);
+
+        var step = await s.OnPushAsync(Sha2, ("command", "retrain"));
+
+        Assert.True(step.ExitCode == 0, step.ToString());
+        Assert.Equal(("promoted", "churn:1", "", ""), (step.Outputs["verdict"], step.Outputs["model-version"], step.Outputs["comment-url"], step.Outputs["report-path"]));
+        Assert.NotEqual("", step.Outputs["run-id"]);
+        // mlops retrain's own outputs, which actions/examples/retrain.yml reads, pass through.
+        Assert.Equal(("promoted", "true", "1", step.Outputs["run-id"]), (step.Outputs["outcome"], step.Outputs["promoted"], step.Outputs["version"], step.Outputs["run-id"]));
+        Assert.Contains("::group::mlops retrain", step.Lines);
+        Assert.Contains("### ✔ mlops retrain", step.Summary, StringComparison.Ordinal);
+        Assert.Empty(s.GitHub.Requests);
+        StepAssert.MaskedAndGrouped(step, Token);
     }
 }

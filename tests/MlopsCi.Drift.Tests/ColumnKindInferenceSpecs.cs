@@ -39,6 +39,19 @@ public sealed class ColumnKindInferenceSpecs
     }
 
     [Fact]
+    public void Distinct_whole_numbers_are_skipped_as_row_ids()
+    {
+        var (kind, reason) = ColumnKindInference.Infer(Enumerable.Range(1000, 500).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        Assert.Equal(ColumnKind.Skipped, kind);
+        Assert.Contains("identifier", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Distinct_decimals_are_numeric_measurements() =>
+        Assert.Equal(ColumnKind.Numeric, ColumnKindInference.Infer(Enumerable.Range(0, 500).Select(i => (i * 0.37).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture))).Kind);
+
+    [Fact]
     public void Many_repeated_categories_are_still_categorical() =>
         Assert.Equal(ColumnKind.Categorical, ColumnKindInference.Infer(Enumerable.Range(0, 1000).Select(i => $"airport-{i % 300}")).Kind);
 

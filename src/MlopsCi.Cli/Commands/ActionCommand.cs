@@ -12,7 +12,7 @@ namespace MlopsCi.Cli.Commands;
 /// <summary>
 /// <c>mlops action</c>: the entrypoint of the action's container (action.yml). Masks the token, reads and checks the
 /// inputs (<c>INPUT_*</c>), moves into the workspace (<c>GITHUB_WORKSPACE</c>, /github/workspace in the container) and
-/// <c>working-directory</c>, runs <c>mlops pr &lt;command&gt;</c> in-process, then writes the step outputs
+/// <c>working-directory</c>, runs <c>mlops pr &lt;command&gt;</c> (or <c>mlops retrain</c>) in-process, then writes the step outputs
 /// (<c>GITHUB_OUTPUT</c>), the step summary and an <c>::error</c> annotation (with file and line when the error has them).
 /// Each phase is a log group. Exit code: the pr command's (0, 1 failed, 2 bad input); a failing gate exits 0 with
 /// <c>fail-on-gate: false</c>.
@@ -81,6 +81,8 @@ internal sealed class ActionCommand : ICommandGroup
 
     private static async Task<ActionResult> RunPrAsync(CommandContext ctx, ActionSettings settings, string workspace)
     {
+        if (settings.Command == "retrain")
+            return await RetrainAsync(ctx, settings);
         var command = MlopsCli.Commands.Single(c => c.Name == "pr " + settings.Command);
         var reportFile = Path.Combine(settings.WorkingDirectory, ".mlops", "report.md");
         Directory.CreateDirectory(Path.GetDirectoryName(reportFile)!);
@@ -101,6 +103,34 @@ internal sealed class ActionCommand : ICommandGroup
         var record = await ReadRecordAsync(inner, settings, json);
         var reportPath = File.Exists(reportFile) ? Path.GetRelativePath(workspace, reportFile).Replace('\\', '/') : null;
         return ActionResult.FromPr(json, exitCode, record, reportPath);
+    }
+
+    // Retraining on push or schedule (actions/examples/retrain.yml): mlops retrain writes its own outputs (outcome,
+    // promoted, version, run-id) and summary; the action adds verdict (its decision) and model-version.
+    private static async Task<ActionResult> RetrainAsync(CommandContext ctx, ActionSettings settings)
+    {
+        var command = MlopsCli.Commands.Single(c => c.Name == "retrain");
+        List<string> args = ["--json", "--spec", settings.Spec];
+        if (settings.Store is not null)
+            args.AddRange(["--store", settings.Store]);
+        if (settings.S3Endpoint is not null)
+            args.AddRange(["--s3-endpoint", settings.S3Endpoint]);
+        var captured = new StringWriter(CultureInfo.InvariantCulture);
+        int exitCode;
+        await using (var inner = new CommandContext(ArgumentParser.Parse(command, args), captured, ctx.Out, ctx.Environment, settings.WorkingDirectory, ctx.Cancellation))
+        {
+            try
+            {
+                exitCode = await command.Handler(inner);
+            }
+            finally
+            {
+                captured = Forward(captured, ctx.Out);
+            }
+        }
+
+        var model = (await MlopsSpecParser.LoadAsync(Path.GetFullPath(settings.Spec, settings.WorkingDirectory), ctx.Cancellation)).RequireModel().Name;
+        return ActionResult.FromRetrain(Parse(captured.ToString()), exitCode, model);
     }
 
     private static List<string> Arguments(CommandSpec command, ActionSettings settings, string reportFile)
@@ -199,7 +229,7 @@ internal sealed class ActionCommand : ICommandGroup
         return exitCode;
     }
 
-    private static string Title(ActionSettings settings) => "mlops pr " + settings.Command;
+    private static string Title(ActionSettings settings) => settings.Command == "retrain" ? "mlops retrain" : "mlops pr " + settings.Command;
 
     private static string Workspace(CommandContext ctx)
     {

@@ -39,6 +39,20 @@ internal sealed record ActionResult(string Command, int ExitCode, string Message
         return new ActionResult(command, exitCode, Text(json, "message") ?? "", outputs);
     }
 
+    /// <summary>Reads <c>mlops retrain --json</c>: the decision (promoted or kept) is the verdict.</summary>
+    public static ActionResult FromRetrain(JsonElement json, int exitCode, string model)
+    {
+        var outputs = Empty(Text(json, "decision") ?? "none");
+        outputs["run-id"] = Text(json, "run") ?? "";
+        if (json.ValueKind == JsonValueKind.Object && json.TryGetProperty("promoted", out var promoted) && promoted.ValueKind == JsonValueKind.True
+            && json.TryGetProperty("version", out var version) && version.ValueKind == JsonValueKind.Number)
+        {
+            outputs["model-version"] = $"{model}:{version.GetInt32()}";
+        }
+
+        return new ActionResult("retrain", exitCode, Text(json, "reason") ?? "", outputs);
+    }
+
     /// <summary>The step summary section (after the report the lifecycle wrote there).</summary>
     public string Summary(string title)
     {

@@ -21,7 +21,7 @@ internal sealed record ActionSettings(
     string WorkingDirectory)
 {
     /// <summary>The values of the <c>command</c> input.</summary>
-    public static readonly string[] Commands = ["auto", "sync", "merge", "close"];
+    public static readonly string[] Commands = ["auto", "sync", "merge", "close", "retrain"];
 
     /// <summary>Reads and checks the inputs; <paramref name="workspace"/> is the checkout the relative paths start from.</summary>
     /// <exception cref="InvalidInputException">Listing every missing or invalid input.</exception>
@@ -51,9 +51,9 @@ internal sealed record ActionSettings(
             }
         }
 
-        var command = Required("command", "use auto (the step is picked from the event), sync, merge or close");
+        var command = Required("command", "use auto (the step is picked from the event), sync, merge, close or retrain");
         if (command.Length > 0 && !Commands.Contains(command, StringComparer.Ordinal))
-            problems.Add($"Input 'command' is '{command}': use auto, sync, merge or close.");
+            problems.Add($"Input 'command' is '{command}': use auto, sync, merge, close or retrain.");
         var spec = Required("spec", "name the spec file, e.g. mlops.yml");
         var token = Required("github-token", "leave it out to use the workflow's token (${{ github.token }}), or pass a secret");
         var approvals = inputs.Get("required-approvals");

@@ -50,6 +50,8 @@ internal sealed class PrCommands : ICommandGroup
         }
 
         var dryRun = ctx.Args.Flag("dry-run");
+        if (!dryRun && inputs.Repository is null)
+            throw new UsageException("Which GitHub repository? Pass --repo owner/name (or set GITHUB_REPOSITORY), or --dry-run to run locally without GitHub.", ctx.Args.Command);
         var reportFile = ctx.Args.Option("out") is { } o ? Path.GetFullPath(o, ctx.WorkingDirectory) : dryRun ? Path.GetFullPath("mlops-report.md", ctx.WorkingDirectory) : null;
         var log = ctx.Json ? ctx.Error : ctx.Out;
         IPullRequestHost host = dryRun ? DryRunHost(ctx, inputs, reportFile!, log) : OctokitPullRequestHost.Create(GitHubHostOptions.FromEnvironment(WithRepository(ctx.Environment, inputs.Repository), token));

@@ -22,9 +22,6 @@ internal static class HookRuleParser
         ["command"] = ["files", "run", "timeout"],
     };
 
-    /// <summary>The hook types, in documentation order.</summary>
-    public static IReadOnlyCollection<string> Types => Properties.Keys;
-
     /// <summary>The property names of <paramref name="type"/>; an unknown type is an error at its line.</summary>
     public static string[] KnownKeys(string type, YamlSection hook) =>
         Properties.TryGetValue(type, out var keys)

@@ -4,8 +4,9 @@ namespace MlopsCi.Core.Drift;
 
 /// <summary>
 /// Infers a column's kind from a sample of its values: numbers are <see cref="ColumnKind.Numeric"/> (unless there are
-/// at most two distinct ones: a flag is categorical); dates and times, and text with mostly distinct values (identifiers,
-/// free text), are <see cref="ColumnKind.Skipped"/>; other text is <see cref="ColumnKind.Categorical"/>.
+/// at most two distinct ones: a flag is categorical); dates and times, whole numbers that are all distinct (row ids,
+/// counters: their range moves with every period), and text with mostly distinct values (identifiers, free text) are
+/// <see cref="ColumnKind.Skipped"/>; other text is <see cref="ColumnKind.Categorical"/>.
 /// Missing values (empty, NA, NaN, null) are ignored.
 /// </summary>
 internal static class ColumnKindInference
@@ -14,6 +15,7 @@ internal static class ColumnKindInference
     public const int SampleSize = 1000;
 
     private const int MaxCategories = 100;
+    private const int MinIdentifierSample = 100;
 
     /// <summary>The kind of a column and, when it is skipped, why.</summary>
     public static (ColumnKind Kind, string? Reason) Infer(IEnumerable<string> sample)
@@ -24,7 +26,14 @@ internal static class ColumnKindInference
             return (ColumnKind.Skipped, "no values in the baseline sample");
         var distinct = values.Distinct(StringComparer.Ordinal).Count();
         if (values.All(v => TryNumber(v, out _)))
-            return distinct <= 2 ? (ColumnKind.Categorical, null) : (ColumnKind.Numeric, null);
+        {
+            if (distinct <= 2)
+                return (ColumnKind.Categorical, null);
+            if (distinct == values.Count && distinct >= MinIdentifierSample && values.All(v => long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)))
+                return (ColumnKind.Skipped, $"identifier: {distinct} whole numbers, all distinct");
+            return (ColumnKind.Numeric, null);
+        }
+
         if (values.All(IsDateTime))
             return (ColumnKind.Skipped, "date/time column: its range moves with every new period");
         if (distinct > MaxCategories && distinct * 2 > values.Count)

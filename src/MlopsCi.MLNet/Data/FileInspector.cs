@@ -40,6 +40,13 @@ internal static class FileInspector
             lineNumber++;
             if (line.Length == 0)
                 continue;
+            if (typed && (!format.Quoted || !line.Contains('"', StringComparison.Ordinal)))
+            {
+                // Fast path for unquoted lines: fields checked as spans, no string per field.
+                CheckUnquoted(file, header, line, format.Separator, lineNumber, numeric, labelIndex, collectLabels, state);
+                continue;
+            }
+
             format.Split(line, fields);
             if (fields.Count != header.Count)
                 throw new InvalidInputException($"{file.DisplayName} line {lineNumber}: {fields.Count} values, but the header has {header.Count} columns. Check the separator '{Printable(format.Separator)}' and quoting on that line.");
@@ -94,25 +101,46 @@ internal static class FileInspector
     {
         state.Rows++;
         for (var c = 0; c < fields.Count; c++)
-        {
-            var value = fields[c].AsSpan();
-            if (Values.IsMissing(value))
-            {
-                state.Missing[c]++;
-                if (c == labelIndex)
-                    state.MissingLabels++;
-                continue;
-            }
+            CheckValue(file, header, fields[c], line, c, numeric, labelIndex, collectLabels, state);
+    }
 
-            if (numeric[c] && !Values.IsNumber(value))
-                throw new InvalidInputException($"{file.DisplayName} line {line} (row {state.Rows}), column '{header[c]}': '{fields[c]}' is not a number, but the column is numeric (inferred from the first {SampleRows} rows). Fix the value, or declare the column under 'categorical' or 'text' in mlops.yml.");
-            if (c == labelIndex && collectLabels)
-            {
-                var key = fields[c].Trim();
-                state.Labels[key] = state.Labels.GetValueOrDefault(key) + 1;
-                if (state.Labels.Count > MaxClasses)
-                    throw new InvalidInputException($"{file.DisplayName}: label column '{header[c]}' has more than {MaxClasses} distinct values; is it really a class? Use task: regression for numbers.");
-            }
+    private static void CheckUnquoted(Core.Training.DataFile file, List<string> header, string line, char separator, int lineNumber, bool[] numeric, int labelIndex, bool collectLabels, State state)
+    {
+        var rest = line.AsSpan();
+        var count = rest.Count(separator) + 1;
+        if (count != header.Count)
+            throw new InvalidInputException($"{file.DisplayName} line {lineNumber}: {count} values, but the header has {header.Count} columns. Check the separator '{Printable(separator)}' and quoting on that line.");
+        var c = 0;
+        state.Rows++;
+        while (true)
+        {
+            var end = rest.IndexOf(separator);
+            var value = end < 0 ? rest : rest[..end];
+            CheckValue(file, header, value, lineNumber, c++, numeric, labelIndex, collectLabels, state);
+            if (end < 0)
+                break;
+            rest = rest[(end + 1)..];
+        }
+    }
+
+    private static void CheckValue(Core.Training.DataFile file, List<string> header, ReadOnlySpan<char> value, int line, int c, bool[] numeric, int labelIndex, bool collectLabels, State state)
+    {
+        if (Values.IsMissing(value))
+        {
+            state.Missing[c]++;
+            if (c == labelIndex)
+                state.MissingLabels++;
+            return;
+        }
+
+        if (numeric[c] && !Values.IsNumber(value))
+            throw new InvalidInputException($"{file.DisplayName} line {line} (row {state.Rows}), column '{header[c]}': '{value}' is not a number, but the column is numeric (inferred from the first {SampleRows} rows). Fix the value, or declare the column under 'categorical' or 'text' in mlops.yml.");
+        if (c == labelIndex && collectLabels)
+        {
+            var key = value.Trim().ToString();
+            state.Labels[key] = state.Labels.GetValueOrDefault(key) + 1;
+            if (state.Labels.Count > MaxClasses)
+                throw new InvalidInputException($"{file.DisplayName}: label column '{header[c]}' has more than {MaxClasses} distinct values; is it really a class? Use task: regression for numbers.");
         }
     }
 

@@ -68,6 +68,14 @@ internal sealed class ActionScenario : IAsyncDisposable
         {gates}
         """);
 
+    /// <summary>Commits one file to main under its own prefix (the rest of main is kept).</summary>
+    public async Task CommitToMainAsync(string path, string content)
+    {
+        var folder = _temp.Combine("main-" + Guid.NewGuid().ToString("N")[..8]);
+        _temp.Write(Path.Combine(Path.GetFileName(folder), Path.GetFileName(path)), content);
+        await MlopsAsync("data", "commit", "main", folder, "--prefix", Path.GetDirectoryName(path)!, "-m", "Update " + path);
+    }
+
     public void OpenPullRequest(int number, string headSha) =>
         GitHub.AddPullRequest(Repository, new FakePullRequest(number, headSha) { HeadRef = "data/newer" });
 
@@ -78,8 +86,9 @@ internal sealed class ActionScenario : IAsyncDisposable
     public Task<StepResult> OnReviewAsync(string state, int number, string headSha, params (string Name, string Value)[] with) =>
         Step(headSha).RunAsync("pull_request_review", Payloads.Review(state, number, headSha, headSha), With(with));
 
-    public Task<StepResult> RunAsync(string eventName, string payload, IReadOnlyDictionary<string, string> with) =>
-        Step(Sha1).RunAsync(eventName, payload, with);
+    /// <summary>A step of actions/examples/retrain.yml on a push to main.</summary>
+    public Task<StepResult> OnPushAsync(string headSha, params (string Name, string Value)[] with) =>
+        Step(headSha).RunAsync("push", Payloads.Push(headSha), With(with));
 
     /// <summary>Runs the image's program with other arguments (to seed and inspect the store), in the checkout.</summary>
     public async Task<string> MlopsAsync(params string[] args)

@@ -14,6 +14,16 @@ internal static class Payloads
         ["sender"] = new { login = "monalisa", type = "User" },
     });
 
+    public static string Push(string headSha) => JsonSerializer.Serialize(new Dictionary<string, object?>
+    {
+        ["ref"] = "refs/heads/main",
+        ["before"] = new string('0', 40),
+        ["after"] = headSha,
+        ["repository"] = RepositoryObject(),
+        ["pusher"] = new { name = "monalisa" },
+        ["sender"] = new { login = "monalisa", type = "User" },
+    });
+
     public static string Review(string state, int number, string reviewedSha, string headSha, string user = "hubot") => JsonSerializer.Serialize(new Dictionary<string, object?>
     {
         ["action"] = "submitted",

@@ -85,6 +85,17 @@ public sealed class BadInputSpecs
     }
 
     [Fact]
+    public async Task A_ragged_row_after_the_sample_is_refused_with_its_line()
+    {
+        var lines = SyntheticData.Binary(1500, 1).Split('\n');
+        lines[1299] = lines[1299][(lines[1299].IndexOf(',', StringComparison.Ordinal) + 1)..];
+
+        var (error, _) = await TrainAsync(string.Join('\n', lines), Binary);
+
+        Assert.StartsWith("data/train.csv line 1300: 4 values, but the header has 5 columns.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_trainer_lists_the_valid_ones()
     {
         var (error, runs) = await TrainAsync(SyntheticData.Binary(50, 1), Binary + "  trainer: xgboost\n");

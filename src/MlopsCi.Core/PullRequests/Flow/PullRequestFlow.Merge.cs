@@ -30,6 +30,7 @@ public sealed partial class PullRequestFlow
             {
                 var why = $"Not merged: pull request #{context.Number} is not approved at its head commit — {approval.Reason}.";
                 _output.Step(why);
+                await _output.WriteSummaryAsync($"**MlopsCi** · `{model}` · {why}\n", cancellationToken);
                 return new FlowResult(PrCommand.Merge, 0, why, record?.Report);
             }
 
