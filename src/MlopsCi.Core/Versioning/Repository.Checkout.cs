@@ -12,7 +12,7 @@ public sealed partial class Repository
     public async Task<(Commit Commit, TransferStats Stats)> CheckoutAsync(string reference, string folder, bool force, IProgressSink progress, CancellationToken cancellationToken)
     {
         var commit = await ResolveAsync(reference, cancellationToken);
-        var target = Path.GetFullPath(folder);
+        var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
         if (File.Exists(target))
             throw new InvalidInputException($"'{folder}' is a file; checkout needs a folder (it will be created).");
         if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any() && !force)
