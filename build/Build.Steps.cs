@@ -101,7 +101,7 @@ internal sealed partial class Build
             return;
         }
 
-        await DotnetAsync(["run", "-c", "Release", "--project", BenchmarkProject, "--", "--filter", Filter ?? "*"], cancellationToken);
+        await DotnetAsync(["run", "-c", "Release", "--project", BenchmarkProject, "--", .. (Filter is null ? Array.Empty<string>() : ["--filter", Filter])], cancellationToken);
     }
 
     private async Task ScriptIfPresentAsync(string script, CancellationToken cancellationToken)

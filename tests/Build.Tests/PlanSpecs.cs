@@ -38,11 +38,11 @@ public sealed class PlanSpecs : IDisposable
     }
 
     [Fact]
-    public async Task The_plan_of_Test_restores_compiles_then_tests()
+    public async Task The_plan_of_Test_restores_compiles_sets_up_then_tests()
     {
         var run = await HostRun.RunAsync<Build>(_root.Path, ["--plan", "Test"], Build.DefaultTarget);
 
-        Assert.Equal(["Restore", "Compile", "Test"], PlannedTargets(run));
+        Assert.Equal(["Restore", "Compile", "Setup", "Test"], PlannedTargets(run));
     }
 
     [Fact]

@@ -35,19 +35,23 @@ internal sealed partial class S3Benchmark : IBenchmark
         var buckets = new List<string>();
         try
         {
-            var mlops = await MlopsAsync(context, root, data, files, buckets);
+            // Each bucket is emptied as soon as it is measured, so the server never holds more than one copy.
+            var bucket = NewBucket("mlops");
+            buckets.Add(bucket);
+            var mlops = await MlopsAsync(context, root, data, files, bucket);
+            await PurgeAsync(tools, buckets, bucket);
             foreach (var tool in new[] { "aws", "rclone" })
             {
-                var bucket = NewBucket(tool);
+                bucket = NewBucket(tool);
                 buckets.Add(bucket);
                 var result = await tools.TransferAsync(tool, bucket, data, Path.Combine(root, $"{tool}-out"), files);
+                await PurgeAsync(tools, buckets, bucket);
                 if (result is null)
                 {
                     context.Figure($"{tool}: not installed (scripts/setup.sh installs it)", "-", null, false, Reproduce);
                     continue;
                 }
 
-                await tools.PurgeAsync(bucket);
                 context.Figure($"{tool} upload (same files, same server)", BenchmarkContext.Ms(result.Value.Up), null, null, Reproduce);
                 context.Figure($"{tool} download", BenchmarkContext.Ms(result.Value.Down), null, null, Reproduce);
                 var up = result.Value.Up / mlops.Commit;
@@ -60,16 +64,29 @@ internal sealed partial class S3Benchmark : IBenchmark
         }
         finally
         {
-            foreach (var bucket in buckets)
-                await tools.PurgeAsync(bucket);
+            foreach (var bucket in buckets.ToList())
+                await PurgeAsync(tools, buckets, bucket);
             Directory.Delete(root, recursive: true);
         }
     }
 
-    private static async Task<(TimeSpan Commit, TimeSpan Checkout)> MlopsAsync(BenchmarkContext context, string root, string data, int files, List<string> buckets)
+    private static async Task PurgeAsync(S3Tools tools, List<string> buckets, string bucket)
     {
-        var bucket = NewBucket("mlops");
-        buckets.Add(bucket);
+        await tools.PurgeAsync(bucket, DeleteEverythingAsync);
+        buckets.Remove(bucket);
+    }
+
+    private static async Task DeleteEverythingAsync(string bucket)
+    {
+        await using var store = await S3ObjectStore.OpenAsync($"s3://{bucket}", S3StoreOptions.Default with { Endpoint = Endpoint, CreateBucket = true }, Credentials, default);
+        var keys = new List<string>();
+        await foreach (var info in store.ListAsync("", default))
+            keys.Add(info.Key);
+        await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (key, ct) => await store.DeleteAsync(key, ct));
+    }
+
+    private static async Task<(TimeSpan Commit, TimeSpan Checkout)> MlopsAsync(BenchmarkContext context, string root, string data, int files, string bucket)
+    {
         var store = $"s3://{bucket}/repo";
         await MustAsync(context, root, ["data", "init", "--store", store, "--create-bucket"]);
         var commit = await MustAsync(context, root, ["data", "commit", "main", data, "-m", "dataset", "--store", store, "--json"]);
