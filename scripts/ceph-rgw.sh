@@ -139,7 +139,7 @@ osd max object size = 134217728
 ms mon client mode = crc
 ms client mode = crc
 client mount timeout = 30
-rgw frontends = beast endpoint=127.0.0.1:$PORT
+rgw frontends = beast endpoint=127.0.0.1:$PORT tcp_nodelay=1
 rgw data = $D/rgw
 rgw dns name = 127.0.0.1
 rgw thread pool size = 64
