@@ -4,14 +4,15 @@ using MlopsCi.Core.Storage;
 namespace MlopsCi.Core.Versioning;
 
 /// <summary>
-/// Hashes files and writes the blobs the store lacks, in parallel. Small files are read once (hash and upload from
+/// Hashes files and writes the blobs the store lacks, in parallel; hashes in <c>known</c> (already in the branch) are
+/// not sent at all. Small files are read once (hash and upload from
 /// the same buffer); large ones are streamed twice with bounded memory: once to hash, once to upload (verified).
 /// </summary>
 internal sealed class BlobUploader(IObjectStore store, IProgressSink progress)
 {
     private const int SmallFile = 1 << 20;
 
-    public async Task<(List<Entry> Entries, TransferStats Stats)> UploadAsync(FolderScan scan, CancellationToken cancellationToken)
+    public async Task<(List<Entry> Entries, TransferStats Stats)> UploadAsync(FolderScan scan, IReadOnlySet<string> known, CancellationToken cancellationToken)
     {
         var files = scan.Files;
         var entries = new Entry[files.Count];
@@ -20,7 +21,7 @@ internal sealed class BlobUploader(IObjectStore store, IProgressSink progress)
         await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), options, async (i, ct) =>
         {
             var file = files[i];
-            var (hash, size, wrote) = await StoreFileAsync(file, ct);
+            var (hash, size, wrote) = await StoreFileAsync(file, known, ct);
             entries[i] = new Entry(file.Path, hash, size);
             if (wrote)
             {
@@ -33,7 +34,7 @@ internal sealed class BlobUploader(IObjectStore store, IProgressSink progress)
         return ([.. entries], new TransferStats(files.Count, written, bytes, scan.Skipped));
     }
 
-    private async Task<(string Hash, long Size, bool Wrote)> StoreFileAsync(ScannedFile file, CancellationToken cancellationToken)
+    private async Task<(string Hash, long Size, bool Wrote)> StoreFileAsync(ScannedFile file, IReadOnlySet<string> known, CancellationToken cancellationToken)
     {
         try
         {
@@ -41,12 +42,12 @@ internal sealed class BlobUploader(IObjectStore store, IProgressSink progress)
             {
                 var content = File.ReadAllBytes(file.FullPath);
                 var hash = Hashing.Sha256Hex(content);
-                return (hash, content.Length, await store.PutIfAbsentAsync(Repository.BlobKey(hash), content, cancellationToken));
+                return (hash, content.Length, !known.Contains(hash) && await store.PutIfAbsentAsync(Repository.BlobKey(hash), content, cancellationToken));
             }
 
             var streamed = await Hashing.Sha256FileAsync(file.FullPath, cancellationToken);
             var key = Repository.BlobKey(streamed);
-            var wrote = !await store.ExistsAsync(key, cancellationToken)
+            var wrote = !known.Contains(streamed) && !await store.ExistsAsync(key, cancellationToken)
                 && await store.PutFileIfAbsentAsync(key, file.FullPath, streamed, cancellationToken);
             return (streamed, new FileInfo(file.FullPath).Length, wrote);
         }

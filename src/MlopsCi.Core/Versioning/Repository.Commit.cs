@@ -33,21 +33,28 @@ public sealed partial class Repository
         if (head.Ref.Protected)
             throw ProtectedBranch(branch);
         var scan = FolderScanner.Scan(folder, prefix);
-        var (entries, stats) = await new BlobUploader(Store, progress).UploadAsync(scan, cancellationToken);
-        var outcome = await UpdateBranchAsync(branch, HookEvent.PreCommit, async (head, tree) =>
+        var startCommit = await GetCommitAsync(head.Ref.Commit, cancellationToken);
+        var atStart = await ListUnderAsync(await GetTreeAsync(startCommit, cancellationToken), prefix, cancellationToken);
+        // Blobs the branch already holds are known to be stored: a re-commit of unchanged data uploads nothing.
+        var known = atStart.Select(e => e.Hash).ToHashSet(StringComparer.Ordinal);
+        var (entries, stats) = await new BlobUploader(Store, progress).UploadAsync(scan, known, cancellationToken);
+        return await UpdateBranchAsync(branch, HookEvent.PreCommit, async (current, tree) =>
         {
-            var changes = new List<Change>();
-            var existing = new List<Entry>();
-            await foreach (var entry in _trees.EnumerateAsync(tree, prefix, cancellationToken))
-                existing.Add(entry);
-            foreach (var diff in DiffSorted(existing, entries))
-                changes.Add(diff.ToChange());
+            var existing = current.Id == startCommit.Id ? atStart : await ListUnderAsync(tree, prefix, cancellationToken);
+            var changes = DiffSorted(existing, entries).Select(d => d.ToChange()).ToList();
             if (changes.Count == 0)
                 return null;
             var after = await _trees.ApplyAsync(tree, changes, cancellationToken);
-            return new Proposal([head.Id], after, message, metadata, "commit");
-        }, cancellationToken);
-        return outcome with { Transfer = stats with { Skipped = scan.Skipped } };
+            return new Proposal([current.Id], after, message, metadata, "commit");
+        }, cancellationToken) with { Transfer = stats };
+    }
+
+    private async Task<List<Entry>> ListUnderAsync(Metarange tree, string prefix, CancellationToken cancellationToken)
+    {
+        var entries = new List<Entry>();
+        await foreach (var entry in _trees.EnumerateAsync(tree, prefix, cancellationToken))
+            entries.Add(entry);
+        return entries;
     }
 
     private sealed record Proposal(IReadOnlyList<string> Parents, Metarange Tree, string Message, IReadOnlyDictionary<string, string> Metadata, string Kind, string? FastForwardTo = null);
