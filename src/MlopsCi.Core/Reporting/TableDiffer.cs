@@ -1,5 +1,5 @@
 using MlopsCi.Core.Drift;
-using MlopsCi.Core.Tabular;
+using MlopsCi.Core.Hooks.Tables;
 
 namespace MlopsCi.Core.Reporting;
 
@@ -15,7 +15,10 @@ internal static class TableDiffer
     private const int TypeSample = ColumnKindInference.SampleSize;
 
     /// <summary>Whether a repository path is a table this class can compare.</summary>
-    public static bool IsTable(string path) => DelimitedReader.SeparatorFor(path) != '\0';
+    public static bool IsTable(string path) => ReaderFor(path) is not null;
+
+    private static CsvTableReader? ReaderFor(string path) =>
+        TableFormats.IsGzip(path) ? null : TableFormats.Of(path) switch { "csv" => CsvTableReader.Csv, "tsv" => CsvTableReader.Tsv, _ => null };
 
     /// <summary>Compares <paramref name="before"/> (null: the file is new) with <paramref name="after"/> (null: deleted).</summary>
     public static async Task<TableDiff> CompareAsync(Func<Task<Stream>>? before, Func<Task<Stream>>? after, string path, CancellationToken cancellationToken)
@@ -54,37 +57,52 @@ internal static class TableDiffer
     private static async Task<Side> ReadAsync(Func<Task<Stream>> open, string path, Dictionary<ulong, int>? counts, int sign, long hashLimit, CancellationToken cancellationToken)
     {
         await using var stream = await open();
-        using var reader = await DelimitedReader.OpenAsync(stream, path, cancellationToken);
-        var header = reader.Header;
-        var samples = header.Select(_ => new List<string>()).ToArray();
-        long rows = 0;
-        var hashed = counts is not null;
-        while (await reader.ReadRowAsync(cancellationToken) is { } row)
+        var side = new SideReader(counts, sign, hashLimit);
+        await ReaderFor(path)!.ReadAsync(stream, path, side, cancellationToken);
+        var kinds = new Dictionary<string, string?>(StringComparer.Ordinal);
+        for (var i = 0; i < side.Columns.Count; i++)
+            kinds.TryAdd(side.Columns[i], KindOf(side.Samples[i]));
+        return new Side(side.Columns, side.Rows, kinds, side.Hashed);
+    }
+
+    /// <summary>Counts rows, samples the first rows of each column, and adds (or subtracts) row hashes.</summary>
+    private sealed class SideReader(Dictionary<ulong, int>? counts, int sign, long hashLimit) : TableVisitor
+    {
+        public IReadOnlyList<string> Columns { get; private set; } = [];
+
+        public List<string>[] Samples { get; private set; } = [];
+
+        public long Rows { get; private set; }
+
+        public bool Hashed { get; private set; } = counts is not null;
+
+        public override void Header(IReadOnlyList<string> columns)
         {
-            rows++;
-            if (rows <= TypeSample)
+            Columns = [.. columns];
+            Samples = [.. columns.Select(_ => new List<string>())];
+        }
+
+        public override void Row(TableRow row)
+        {
+            Rows++;
+            if (Rows <= TypeSample)
             {
-                for (var i = 0; i < samples.Length && i < row.Length; i++)
-                    samples[i].Add(row[i]);
+                for (var i = 0; i < Samples.Length && i < row.FieldCount; i++)
+                    Samples[i].Add(row[i].ToString());
             }
 
-            if (hashed && rows > hashLimit)
+            if (Hashed && Rows > hashLimit)
             {
-                hashed = false;
+                Hashed = false;
                 counts!.Clear();
             }
 
-            if (hashed)
+            if (Hashed)
             {
                 var key = Hash(row);
                 counts![key] = counts.GetValueOrDefault(key) + sign;
             }
         }
-
-        var kinds = new Dictionary<string, string?>(StringComparer.Ordinal);
-        for (var i = 0; i < header.Count; i++)
-            kinds.TryAdd(header[i], KindOf(samples[i]));
-        return new Side(header, rows, kinds, hashed);
     }
 
     // Only numbers versus text: finer kinds (flags, categories) shift with the sample and would report noise.
@@ -95,12 +113,12 @@ internal static class TableDiffer
     }
 
     // FNV-1a over the fields with a unit separator between them: 64 bits keep collisions negligible at millions of rows.
-    private static ulong Hash(string[] row)
+    private static ulong Hash(TableRow row)
     {
         var hash = 14695981039346656037UL;
-        foreach (var field in row)
+        for (var i = 0; i < row.FieldCount; i++)
         {
-            foreach (var c in field)
+            foreach (var c in row[i])
                 hash = (hash ^ c) * 1099511628211UL;
             hash = (hash ^ 0x1F) * 1099511628211UL;
         }
