@@ -1,4 +1,5 @@
 using MlopsCi.MSBuild.Tests.Support;
+using MlopsCi.Training.Tests.Support;
 
 namespace MlopsCi.MSBuild.Tests;
 

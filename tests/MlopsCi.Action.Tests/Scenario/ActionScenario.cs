@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MlopsCi.Action.Tests.Container;
 using MlopsCi.Action.Tests.Runner;
+using MlopsCi.PullRequests.Tests;
 using MlopsCi.Testing.FakeGitHub;
 
 namespace MlopsCi.Action.Tests.Scenario;
@@ -39,10 +40,10 @@ internal sealed class ActionScenario : IAsyncDisposable
     {
         var scenario = new ActionScenario(image.Build, await FakeGitHubServer.StartAsync("/api/v3", Token));
         scenario.WriteSpec(gates);
-        scenario._temp.Write($"workspace/{Folder}/data/customers.csv", CustomerData.Csv(1, 500) + CustomerData.Rows(2, 500));
+        scenario._temp.Write($"workspace/{Folder}/data/customers.csv", ChurnData.Csv(1, 500) + ChurnData.Rows(2, 500));
         if (seedStore)
         {
-            var main = scenario._temp.Write("main/customers.csv", CustomerData.Csv(1, 500));
+            var main = scenario._temp.Write("main/customers.csv", ChurnData.Csv(1, 500));
             await scenario.MlopsAsync("data", "init");
             await scenario.MlopsAsync("data", "commit", "main", Path.GetDirectoryName(main)!, "--prefix", "churn", "-m", "Older period");
         }

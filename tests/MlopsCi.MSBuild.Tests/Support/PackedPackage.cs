@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Reflection;
+using MlopsCi.Training.Tests.Support;
 
 namespace MlopsCi.MSBuild.Tests.Support;
 
