@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using MlopsCi.Core.Storage;
 using MlopsCi.Core.Versioning;
 
@@ -87,6 +86,5 @@ internal sealed class DataScaleBenchmark : IBenchmark
 
         var ratio = commitTimes[1_000_000].TotalMilliseconds / Math.Max(0.001, commitTimes[10_000].TotalMilliseconds);
         context.Figure("10-file commit time, 1M entries / 10k entries", BenchmarkContext.Ratio(ratio), "≈ 1 (within noise)", ratio < 3, Reproduce);
-        _ = CultureInfo.InvariantCulture;
     }
 }
