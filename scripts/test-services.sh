@@ -3,15 +3,31 @@
 # tests/MlopsCi.S3.Tests (and any test that sets MLOPS_TEST_S3_ENDPOINT).
 #
 #   scripts/test-services.sh start   install missing Debian packages, start, wait until ready and warmed up (idempotent)
-#   scripts/test-services.sh stop    stop what `start` started
+#   scripts/test-services.sh stop    stop the server, but only if `start` started it: a server that was already
+#                                    running (someone else's, or a developer's) is left alone
 #
 # The tests read MLOPS_TEST_S3_ENDPOINT (default http://127.0.0.1:7480) and AWS_ACCESS_KEY_ID /
 # AWS_SECRET_ACCESS_KEY (default TESTAK / TESTSECRET).
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+MARKER="${MLOPS_CEPH_DIR:-/tmp/mlops-ceph}.started-by-test-services"
 
 case "${1:-}" in
-    start) "$HERE/ceph-rgw.sh" start ;;
-    stop) "$HERE/ceph-rgw.sh" stop ;;
+    start)
+        if "$HERE/ceph-rgw.sh" status >/dev/null 2>&1; then
+            echo "test-services: Ceph RGW already running; it will be left running afterwards"
+        else
+            "$HERE/ceph-rgw.sh" start
+            touch "$MARKER"
+        fi
+        ;;
+    stop)
+        if [[ -f "$MARKER" ]]; then
+            "$HERE/ceph-rgw.sh" stop
+            rm -f "$MARKER"
+        else
+            echo "test-services: Ceph RGW was not started by test-services start; leaving it running"
+        fi
+        ;;
     *) echo "usage: $0 start|stop" >&2; exit 2 ;;
 esac
