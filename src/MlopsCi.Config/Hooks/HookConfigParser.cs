@@ -52,7 +52,7 @@ public sealed partial class HookConfigParser : IHookConfigParser
     private static List<HookDefinition> ParseHooks(YamlSection top)
     {
         if (!top.Has("hooks"))
-            throw top.Error(top.Node, "'hooks' is required: a list of hooks, each with an id and a type (see docs/hooks.md)");
+            throw top.Error(top.Node, "'hooks' is required: a list of hooks, each with an id and a type (see 'Data-quality hooks' in README.md)");
         var hooks = new List<HookDefinition>();
         var index = 0;
         foreach (var node in top.Items("hooks"))

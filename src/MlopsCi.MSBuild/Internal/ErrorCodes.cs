@@ -1,6 +1,6 @@
 namespace MlopsCi.MSBuild.Internal;
 
-/// <summary>The codes of the errors the tasks log; each is documented in docs/msbuild.md.</summary>
+/// <summary>The codes of the errors the tasks log; each is documented in the README (MSBuild tasks, Errors).</summary>
 internal static class ErrorCodes
 {
     /// <summary>A gate of the spec failed (logged at the gate's file and line).</summary>
