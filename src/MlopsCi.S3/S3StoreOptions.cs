@@ -30,8 +30,14 @@ public sealed record S3StoreOptions
     /// <summary>Size of one multipart part (default 16 MiB, at least 5 MiB; grown for files over 10,000 parts).</summary>
     public long PartSize { get; init; } = 16L * 1024 * 1024;
 
-    /// <summary>Parts uploaded at once; memory used by one upload is about this times <see cref="PartSize"/>.</summary>
+    /// <summary>
+    /// Parts of one large object uploaded or downloaded at once; memory used by one upload is about this times
+    /// <see cref="PartSize"/> (a download needs only a 1 MiB buffer per part).
+    /// </summary>
     public int MaxParallelUploads { get; init; } = 4;
+
+    /// <summary>Objects transferred at once when committing or checking out a folder (default 16; each is one request).</summary>
+    public int MaxParallelTransfers { get; init; } = 16;
 
     /// <summary>Attempts per request on throttling, 5xx, timeouts and connection resets (default 8).</summary>
     public int MaxAttempts { get; init; } = 8;

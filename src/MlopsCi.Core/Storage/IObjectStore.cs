@@ -49,6 +49,30 @@ public interface IObjectStore : IAsyncDisposable
 
     /// <summary>Lists objects whose key starts with <paramref name="prefix"/>, in ordinal key order.</summary>
     IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, CancellationToken cancellationToken);
+
+    /// <summary>How many objects to transfer at once (a store with high per-request latency wants more).</summary>
+    int TransferParallelism => Math.Max(4, Environment.ProcessorCount * 4);
+
+    /// <summary>
+    /// Objects larger than this are fetched by <see cref="TryDownloadFileAsync"/> in parallel ranges. Such a download
+    /// cannot be hashed as it streams, so the caller verifies the file afterwards; smaller ones stream through
+    /// <see cref="TryOpenReadAsync"/>, verified in one pass.
+    /// </summary>
+    long ParallelDownloadThreshold => long.MaxValue;
+
+    /// <summary>
+    /// Downloads an object to <paramref name="localPath"/> (created or replaced) with bounded memory. Returns false when
+    /// the object does not exist. The content is not verified here.
+    /// </summary>
+    async Task<bool> TryDownloadFileAsync(string key, string localPath, CancellationToken cancellationToken)
+    {
+        await using var source = await TryOpenReadAsync(key, cancellationToken);
+        if (source is null)
+            return false;
+        await using var target = new FileStream(localPath, FileMode.Create, FileAccess.Write, FileShare.None, 1);
+        await source.CopyToAsync(target, 1 << 20, cancellationToken);
+        return true;
+    }
 }
 
 /// <summary>A mutable object's content and its version tag.</summary>

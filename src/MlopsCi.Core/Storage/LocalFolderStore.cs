@@ -64,6 +64,8 @@ public sealed class LocalFolderStore : IObjectStore
         // Small objects are written synchronously: callers parallelise, and per-file async overhead dominates
         // when committing many small files.
         var target = PathOf(key);
+        if (LinuxFiles.CanCreateUnnamed && LinuxFiles.TryCreateIfAbsent(EnsureFolder(Path.GetDirectoryName(target)!), target, content.Span) is { } created)
+            return Task.FromResult(created);
         if (File.Exists(target))
             return Task.FromResult(false);
         var temp = TempPathFor(target);
@@ -189,13 +191,20 @@ public sealed class LocalFolderStore : IObjectStore
 
     private string TempPathFor(string target)
     {
-        var folder = Path.GetDirectoryName(target)!;
-        if (_knownFolders.TryAdd(folder, 0))
+        EnsureFolder(Path.GetDirectoryName(target)!);
+        return Path.Combine(EnsureFolder(Path.Combine(_root, "tmp")), $"{Environment.ProcessId}-{Guid.NewGuid():N}");
+    }
+
+    private string EnsureFolder(string folder)
+    {
+        // Created before it is remembered, so no other thread can use it before it exists.
+        if (!_knownFolders.ContainsKey(folder))
+        {
             Directory.CreateDirectory(folder);
-        var tmp = Path.Combine(_root, "tmp");
-        if (_knownFolders.TryAdd(tmp, 0))
-            Directory.CreateDirectory(tmp);
-        return Path.Combine(tmp, $"{Environment.ProcessId}-{Guid.NewGuid():N}");
+            _knownFolders.TryAdd(folder, 0);
+        }
+
+        return folder;
     }
 
     private static bool MoveIntoPlace(string temp, string target, bool overwrite)

@@ -17,7 +17,7 @@ internal sealed class BlobUploader(IObjectStore store, IProgressSink progress)
         var files = scan.Files;
         var entries = new Entry[files.Count];
         long done = 0, written = 0, bytes = 0;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(4, Environment.ProcessorCount * 4), CancellationToken = cancellationToken };
+        var options = new ParallelOptions { MaxDegreeOfParallelism = store.TransferParallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), options, async (i, ct) =>
         {
             var file = files[i];
@@ -40,7 +40,7 @@ internal sealed class BlobUploader(IObjectStore store, IProgressSink progress)
         {
             if (file.Size <= SmallFile)
             {
-                var content = File.ReadAllBytes(file.FullPath);
+                var content = LinuxFiles.ReadAllBytes(file.FullPath, file.Size);
                 var hash = Hashing.Sha256Hex(content);
                 return (hash, content.Length, !known.Contains(hash) && await store.PutIfAbsentAsync(Repository.BlobKey(hash), content, cancellationToken));
             }

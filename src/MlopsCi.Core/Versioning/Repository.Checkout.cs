@@ -26,7 +26,7 @@ public sealed partial class Repository
         {
             long done = 0, bytes = 0;
             var corrupt = new System.Collections.Concurrent.ConcurrentBag<string>();
-            var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(4, Environment.ProcessorCount * 4), CancellationToken = cancellationToken };
+            var options = new ParallelOptions { MaxDegreeOfParallelism = Store.TransferParallelism, CancellationToken = cancellationToken };
             await Parallel.ForEachAsync(entries, options, async (entry, ct) =>
             {
                 var destination = Path.Combine(staging, entry.Path);

@@ -40,20 +40,34 @@ public sealed partial class Repository
     public async Task<Stream> OpenBlobAsync(Entry entry, CancellationToken cancellationToken)
     {
         var key = BlobKey(entry.Hash);
-        var stream = await Store.TryOpenReadAsync(key, cancellationToken)
-            ?? throw new CorruptionException($"The content of '{entry.Path}' (blob {entry.Hash[..12]}…) is missing from {Store.Location}. Run 'mlops data fsck'.", [entry.Path]);
+        var stream = await Store.TryOpenReadAsync(key, cancellationToken) ?? throw MissingBlob(entry);
         return new VerifyingStream(stream, entry);
     }
 
-    /// <summary>Copies a blob to a local file through a temporary file, verified, then renamed into place.</summary>
+    /// <summary>
+    /// Copies a blob to a local file through a temporary file, verified, then renamed into place. Large blobs on a store
+    /// that downloads in parallel ranges are fetched that way and hashed once complete.
+    /// </summary>
     public async Task DownloadAsync(Entry entry, string destination, CancellationToken cancellationToken)
     {
         var temp = destination + ".mlops-" + Guid.NewGuid().ToString("N")[..8];
         try
         {
-            await using (var source = await OpenBlobAsync(entry, cancellationToken))
-            await using (var target = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
+            if (entry.Size > Store.ParallelDownloadThreshold)
+            {
+                if (!await Store.TryDownloadFileAsync(BlobKey(entry.Hash), temp, cancellationToken))
+                    throw MissingBlob(entry);
+                var actual = await Hashing.Sha256FileAsync(temp, cancellationToken);
+                if (!string.Equals(actual, entry.Hash, StringComparison.Ordinal))
+                    throw VerifyingStream.Corrupt(entry, actual);
+            }
+            else
+            {
+                await using var source = await OpenBlobAsync(entry, cancellationToken);
+                await using var target = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1);
                 await source.CopyToAsync(target, 1 << 20, cancellationToken);
+            }
+
             File.Move(temp, destination, overwrite: true);
         }
         finally
@@ -61,4 +75,7 @@ public sealed partial class Repository
             File.Delete(temp);
         }
     }
+
+    private static CorruptionException MissingBlob(Entry entry) =>
+        new($"The content of '{entry.Path}' (blob {entry.Hash[..12]}…) is missing from the store. Run 'mlops data fsck'.", [entry.Path]);
 }

@@ -23,7 +23,7 @@ public sealed partial class Repository
         var problems = new ConcurrentBag<string>();
         var reach = await MarkAsync(problems, verify: true, cancellationToken);
         long done = 0;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(4, Environment.ProcessorCount * 2), CancellationToken = cancellationToken };
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Store.TransferParallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(reach.Blobs, options, async (blob, ct) =>
         {
             var stream = await Store.TryOpenReadAsync(BlobKey(blob.Key), ct);

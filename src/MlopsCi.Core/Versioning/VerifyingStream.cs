@@ -46,11 +46,15 @@ internal sealed class VerifyingStream(Stream inner, Entry entry) : Stream
             _verified = true;
             var actual = Convert.ToHexStringLower(_hash.GetHashAndReset());
             if (actual != entry.Hash || _read != entry.Size)
-                throw new CorruptionException($"'{entry.Path}' is corrupt in the store: its content hashes to {actual[..12]}…, not {entry.Hash[..12]}…. Run 'mlops data fsck' and restore the object from a backup or re-commit the file.", [entry.Path]);
+                throw Corrupt(entry, actual);
         }
 
         return data.Length;
     }
+
+    /// <summary>The error for a blob whose content does not hash to its entry's hash.</summary>
+    public static CorruptionException Corrupt(Entry entry, string actual) =>
+        new($"'{entry.Path}' is corrupt in the store: its content hashes to {actual[..12]}…, not {entry.Hash[..12]}…. Run 'mlops data fsck' and restore the object from a backup or re-commit the file.", [entry.Path]);
 
     public override void Flush()
     {
