@@ -28,6 +28,10 @@ internal sealed class BenchmarkContext(string scratch, string mlopsDll)
 
     public static string Ratio(double r) => r.ToString("0.00", CultureInfo.InvariantCulture) + "x";
 
+    /// <summary>The result of a process that must have succeeded; otherwise the benchmark stops, naming it.</summary>
+    public static (TimeSpan Elapsed, long PeakBytes, int ExitCode, string Error) Must(string what, (TimeSpan Elapsed, long PeakBytes, int ExitCode, string Error) result) =>
+        result.ExitCode == 0 ? result : throw new InvalidOperationException($"{what} failed (exit {result.ExitCode}): {result.Error}");
+
     /// <summary>Runs a process to completion, returning wall time and the peak resident memory seen (VmHWM).</summary>
     public static async Task<(TimeSpan Elapsed, long PeakBytes, int ExitCode, string Error)> RunAsync(string file, IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string>? env = null)
     {

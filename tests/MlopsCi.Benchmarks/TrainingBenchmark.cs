@@ -23,16 +23,16 @@ internal sealed class TrainingBenchmark : IBenchmark
         var csv = Path.Combine(work, "data/flights/flights.csv");
         if (!File.Exists(csv))
         {
-            Must("scripts/fetch-data.sh", await BenchmarkContext.RunAsync("bash", [Path.Combine(root, "scripts/fetch-data.sh")], root));
+            BenchmarkContext.Must("scripts/fetch-data.sh", await BenchmarkContext.RunAsync("bash", [Path.Combine(root, "scripts/fetch-data.sh")], root));
             Directory.CreateDirectory(Path.GetDirectoryName(csv)!);
-            Must("flights CSV", await BenchmarkContext.RunAsync("dotnet", [probe, "flights-csv", Rows.ToString(CultureInfo.InvariantCulture), Path.Combine(root, ".data/vega-datasets/package/data/flights-3m.parquet"), csv], work));
+            BenchmarkContext.Must("flights CSV", await BenchmarkContext.RunAsync("dotnet", [probe, "flights-csv", Rows.ToString(CultureInfo.InvariantCulture), Path.Combine(root, ".data/vega-datasets/package/data/flights-3m.parquet"), csv], work));
         }
 
         var store = Path.Combine(work, "store");
         if (Directory.Exists(store))
             Directory.Delete(store, true);
-        Must("mlops data init", await BenchmarkContext.RunAsync("dotnet", [context.MlopsDll, "data", "init", "--store", store], work));
-        Must("mlops data commit", await BenchmarkContext.RunAsync("dotnet", [context.MlopsDll, "data", "commit", "main", Path.Combine(work, "data"), "-m", "flights", "--store", store], work));
+        BenchmarkContext.Must("mlops data init", await BenchmarkContext.RunAsync("dotnet", [context.MlopsDll, "data", "init", "--store", store], work));
+        BenchmarkContext.Must("mlops data commit", await BenchmarkContext.RunAsync("dotnet", [context.MlopsDll, "data", "commit", "main", Path.Combine(work, "data"), "-m", "flights", "--store", store], work));
         var spec = Path.Combine(work, "mlops.yml");
         await File.WriteAllTextAsync(spec, """
             model:
@@ -49,9 +49,9 @@ internal sealed class TrainingBenchmark : IBenchmark
         var minimal = new List<(TimeSpan Elapsed, long Peak)>();
         for (var round = 0; round < 2; round++)
         {
-            var m = Must("minimal ML.NET program", await BenchmarkContext.RunAsync("dotnet", [probe, "minimal", csv, "delay", "origin,destination", "date"], work));
+            var m = BenchmarkContext.Must("minimal ML.NET program", await BenchmarkContext.RunAsync("dotnet", [probe, "minimal", csv, "delay", "origin,destination", "date"], work));
             minimal.Add((m.Elapsed, m.PeakBytes));
-            var t = Must("mlops train", await BenchmarkContext.RunAsync("dotnet", [context.MlopsDll, "train", "--ref", "main", "--spec", spec, "--store", store], work));
+            var t = BenchmarkContext.Must("mlops train", await BenchmarkContext.RunAsync("dotnet", [context.MlopsDll, "train", "--ref", "main", "--spec", spec, "--store", store], work));
             mlops.Add((t.Elapsed, t.PeakBytes));
             Console.WriteLine($"   round {round + 1}: mlops train {BenchmarkContext.Ms(t.Elapsed)} / {t.PeakBytes >> 20} MiB, hand-written {BenchmarkContext.Ms(m.Elapsed)} / {m.PeakBytes >> 20} MiB");
         }
@@ -66,12 +66,10 @@ internal sealed class TrainingBenchmark : IBenchmark
     {
         var output = Path.Combine(work, "probe");
         var dll = Path.Combine(output, "MlopsCi.Training.Probe.dll");
-        Must("build the probe", await BenchmarkContext.RunAsync("dotnet", ["build", "-c", "Release", "-o", output, Path.Combine(root, "tests/MlopsCi.Training.Probe/MlopsCi.Training.Probe.csproj")], root));
+        BenchmarkContext.Must("build the probe", await BenchmarkContext.RunAsync("dotnet", ["build", "-c", "Release", "-o", output, Path.Combine(root, "tests/MlopsCi.Training.Probe/MlopsCi.Training.Probe.csproj")], root));
         return dll;
     }
 
-    private static (TimeSpan Elapsed, long PeakBytes, int ExitCode, string Error) Must(string what, (TimeSpan Elapsed, long PeakBytes, int ExitCode, string Error) result) =>
-        result.ExitCode == 0 ? result : throw new InvalidOperationException($"{what} failed (exit {result.ExitCode}): {result.Error}");
 
     private static string FindRoot()
     {

@@ -25,6 +25,13 @@ public sealed class LocalFolderStore : IObjectStore
     /// <inheritdoc />
     public string Location { get; }
 
+    /// <summary>
+    /// One transfer per core: local writes are kernel work (allocating inodes, linking names), and more threads than
+    /// cores only contend for the same file-system locks. Measured with 100,000 small files on 2 cores: 2 at once beat
+    /// 1 and 8 (see the small-files benchmark).
+    /// </summary>
+    public int TransferParallelism => Math.Max(2, Environment.ProcessorCount);
+
     /// <summary>The absolute folder this store lives in.</summary>
     public string Root => _root;
 
