@@ -14,6 +14,9 @@ namespace MlopsCi.MLNet;
 /// </summary>
 public sealed partial class MlNetTrainer : Core.Training.ITrainer
 {
+    /// <summary>The fewest rows a model is trained on.</summary>
+    private const int TooFewRows = 10;
+
     /// <inheritdoc />
     public IReadOnlyDictionary<string, string> Packages { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal)
     {
@@ -33,6 +36,7 @@ public sealed partial class MlNetTrainer : Core.Training.ITrainer
         var bundle = new ModelBundle(1, spec.Task, spec.Label, classes, ColumnPlanner.Plan(spec, prepared.Train), spec.Trainer);
         var ml = new MLContext(spec.Seed);
         var (train, test) = Load(ml, spec, bundle, prepared);
+        CheckTrainingRows(spec, prepared, train);
         var labels = prepared.Test ?? prepared.Train;
         var (trainer, applied) = TrainerCatalog.Create(ml, spec);
         ITransformer model;
@@ -66,6 +70,34 @@ public sealed partial class MlNetTrainer : Core.Training.ITrainer
             return (train, LoaderFactory.Create(ml, test, bundle).Load(test.LocalPath));
         var split = ml.Data.TrainTestSplit(train, spec.Data.HoldoutFraction, seed: spec.Seed);
         return (split.TrainSet, split.TestSet);
+    }
+
+    /// <summary>
+    /// Refuses to train on fewer than <see cref="TooFewRows"/> rows (a model of one row trains "fine" and means nothing): the
+    /// labelled rows of the train file and, after a random split, the rows it left for training. Those are counted only
+    /// when the file is small enough for the split to leave so few.
+    /// </summary>
+    private static void CheckTrainingRows(ModelSpec spec, PreparedData prepared, IDataView train)
+    {
+        var file = prepared.Train;
+        if (file.Rows < TooFewRows)
+            throw new InvalidInputException($"{file.DisplayName} has only {file.Rows} labelled row(s); training and evaluating a model needs at least {TooFewRows}. Add rows.");
+        if (prepared.Test is not null || file.Rows * (1 - spec.Data.HoldoutFraction) >= 100 * TooFewRows)
+            return;
+        var rows = CountRows(train);
+        if (rows >= TooFewRows)
+            return;
+        var split = spec.Data.HoldoutFraction.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        throw new InvalidInputException($"{spec.At("data")}: only {rows} of the {file.Rows} rows of {file.DisplayName} are left to train on after holding out {split} of them for evaluation; a model needs at least {TooFewRows}. Lower 'split', add rows, or set 'test' to a separate evaluation file.");
+    }
+
+    private static long CountRows(IDataView view)
+    {
+        using var cursor = view.GetRowCursor([]);
+        var rows = 0L;
+        while (cursor.MoveNext())
+            rows++;
+        return rows;
     }
 
     private static string VersionOf(Type type) =>

@@ -20,7 +20,7 @@ internal sealed class RunsCommands : ICommandGroup
     private static async Task<int> ListAsync(CommandContext ctx)
     {
         var runs = await new RunStore(await ctx.OpenStoreAsync()).ListAsync(ctx.Args.Option("model"), ctx.Cancellation);
-        ctx.Write(runs.Select(r => new { id = r.Id, model = r.ModelName, status = r.Status, start = r.StartTime, dataRef = r.DataRef, dataCommit = r.DataCommit, metrics = r.Metrics, error = r.Error }), w =>
+        ctx.Write(runs.Select(r => new { id = r.Id, model = r.ModelName, status = r.Status, start = r.StartTime, dataRef = r.DataRef, dataCommit = r.DataCommit, specHash = r.SpecHash, modelHash = r.ModelHash, metrics = r.Metrics, error = r.Error }), w =>
         {
             foreach (var run in runs)
             {

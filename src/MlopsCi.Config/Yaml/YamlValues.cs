@@ -17,7 +17,7 @@ internal static class YamlValues
         }
         catch (YamlException e)
         {
-            var reason = (e.InnerException?.Message ?? e.Message).Split(" at Line", 2)[0].Trim();
+            var reason = (e.InnerException?.Message ?? e.Message).Split(" at Line", 2)[0].Trim().TrimEnd('.');
             throw new InvalidInputException($"{file} line {e.Start.Line}, column {e.Start.Column}: invalid YAML: {reason}. Check the indentation and quoting there.", e);
         }
 

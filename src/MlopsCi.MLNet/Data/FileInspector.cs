@@ -5,12 +5,16 @@ namespace MlopsCi.MLNet.Data;
 /// <summary>
 /// Reads a delimited file once, streaming: infers column types from the first <see cref="SampleRows"/> rows, then checks
 /// every row (field count; numbers in numeric columns) and collects label values. Bad data is bad input naming the file,
-/// line and column.
+/// line and column. A column whose sampled values are numbers but for a few strays (at most <see cref="StrayPercent"/> percent)
+/// is numeric and the strays are errors: one typo in a small file must not silently turn a numeric column into categories.
 /// </summary>
 internal static class FileInspector
 {
     public const int SampleRows = 1000;
     private const int MaxClasses = 1000;
+
+    /// <summary>The largest percentage of non-number values a sampled column may have and still be numeric.</summary>
+    private const int StrayPercent = 5;
 
     /// <param name="file">The local file and its repository path.</param>
     /// <param name="label">The label column (its values are collected when <paramref name="collectLabels"/>).</param>
@@ -55,7 +59,7 @@ internal static class FileInspector
                 sample.Add((lineNumber, [.. fields]));
                 if (sample.Count < SampleRows)
                     continue;
-                Infer(header, sample, notNumeric, numeric);
+                Infer(header, sample, notNumeric, numeric, state);
                 foreach (var (sampleLine, sampleFields) in sample)
                     Check(file, header, sampleFields, sampleLine, numeric, labelIndex, collectLabels, state);
                 typed = true;
@@ -67,7 +71,7 @@ internal static class FileInspector
 
         if (!typed)
         {
-            Infer(header, sample, notNumeric, numeric);
+            Infer(header, sample, notNumeric, numeric, state);
             foreach (var (sampleLine, sampleFields) in sample)
                 Check(file, header, sampleFields, sampleLine, numeric, labelIndex, collectLabels, state);
         }
@@ -77,23 +81,25 @@ internal static class FileInspector
         return new FileProfile(file.LocalPath, file.DisplayName, format, header, state.Rows, numeric, state.Missing, collectLabels ? state.Labels : null, state.MissingLabels);
     }
 
-    private static void Infer(List<string> header, List<(int Line, string[] Fields)> sample, IReadOnlySet<string> notNumeric, bool[] numeric)
+    private static void Infer(List<string> header, List<(int Line, string[] Fields)> sample, IReadOnlySet<string> notNumeric, bool[] numeric, State state)
     {
+        state.SampledRows = sample.Count;
         for (var c = 0; c < header.Count; c++)
         {
-            var present = 0;
-            var isNumber = !notNumeric.Contains(header[c]);
-            foreach (var (_, fields) in sample)
+            var (present, numbers) = (0, 0);
+            if (!notNumeric.Contains(header[c]))
             {
-                if (!isNumber)
-                    break;
-                if (Values.IsMissing(fields[c]))
-                    continue;
-                present++;
-                isNumber = Values.IsNumber(fields[c]);
+                foreach (var (_, fields) in sample)
+                {
+                    if (Values.IsMissing(fields[c]))
+                        continue;
+                    present++;
+                    if (Values.IsNumber(fields[c]))
+                        numbers++;
+                }
             }
 
-            numeric[c] = isNumber && present > 0;
+            numeric[c] = numbers > 0 && (present - numbers) * 100 <= present * StrayPercent;
         }
     }
 
@@ -134,7 +140,7 @@ internal static class FileInspector
         }
 
         if (numeric[c] && !Values.IsNumber(value))
-            throw new InvalidInputException($"{file.DisplayName} line {line} (row {state.Rows}), column '{header[c]}': '{value}' is not a number, but the column is numeric (inferred from the first {SampleRows} rows). Fix the value, or declare the column under 'categorical' or 'text' in mlops.yml.");
+            throw new InvalidInputException($"{file.DisplayName} line {line} (row {state.Rows}), column '{header[c]}': '{value}' is not a number, but the column is numeric (inferred from the first {state.SampledRows} rows, where at least {100 - StrayPercent}% of its values are numbers). Fix the value, or declare the column under 'categorical' or 'text' in mlops.yml.");
         if (c == labelIndex && collectLabels)
         {
             var key = value.Trim().ToString();
@@ -155,5 +161,7 @@ internal static class FileInspector
         public Dictionary<string, int> Labels { get; } = new(StringComparer.Ordinal);
 
         public int MissingLabels { get; set; }
+
+        public int SampledRows { get; set; }
     }
 }
