@@ -16,7 +16,7 @@ public sealed partial class S3ObjectStore
     /// <inheritdoc />
     /// <remarks>
     /// Objects over <see cref="S3StoreOptions.MultipartThreshold"/> are fetched as <see cref="S3StoreOptions.PartSize"/>
-    /// ranges, <see cref="S3StoreOptions.MaxParallelUploads"/> at once, each written at its offset; every range is
+    /// ranges, <see cref="S3StoreOptions.MaxParallelDownloads"/> at once, each written at its offset; every range is
     /// pinned to the ETag seen first, so an object replaced mid-download fails instead of mixing versions. A failed
     /// range is retried on its own.
     /// </remarks>
@@ -29,7 +29,7 @@ public sealed partial class S3ObjectStore
         var (size, tag) = found;
         using var file = File.OpenHandle(localPath, FileMode.Create, FileAccess.Write, FileShare.None, FileOptions.Asynchronous, preallocationSize: size);
         var parts = size == 0 ? 0 : (int)((size + _options.PartSize - 1) / _options.PartSize);
-        var options = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelUploads, CancellationToken = cancellationToken };
+        var options = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelDownloads, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, parts), options, async (part, ct) =>
         {
             var offset = part * _options.PartSize;

@@ -110,6 +110,8 @@ public sealed partial class S3ObjectStore : IObjectStore
             throw new InvalidInputException("The S3 multipart threshold must be positive.");
         if (options.MaxParallelUploads is < 1 or > 64)
             throw new InvalidInputException($"The S3 parallel upload count {options.MaxParallelUploads} is out of range 1-64.");
+        if (options.MaxParallelDownloads is < 1 or > 64)
+            throw new InvalidInputException($"The S3 parallel download count {options.MaxParallelDownloads} is out of range 1-64.");
         if (options.MaxParallelTransfers is < 1 or > 256)
             throw new InvalidInputException($"The S3 parallel transfer count {options.MaxParallelTransfers} is out of range 1-256.");
         if (options.RequestTimeout <= TimeSpan.Zero || options.RetryBaseDelay < TimeSpan.Zero || options.RetryMaxDelay < TimeSpan.Zero)

@@ -30,11 +30,11 @@ public sealed record S3StoreOptions
     /// <summary>Size of one multipart part (default 16 MiB, at least 5 MiB; grown for files over 10,000 parts).</summary>
     public long PartSize { get; init; } = 16L * 1024 * 1024;
 
-    /// <summary>
-    /// Parts of one large object uploaded or downloaded at once; memory used by one upload is about this times
-    /// <see cref="PartSize"/> (a download needs only a 1 MiB buffer per part).
-    /// </summary>
+    /// <summary>Parts of one large object uploaded at once; memory used by one upload is about this times <see cref="PartSize"/>.</summary>
     public int MaxParallelUploads { get; init; } = 4;
+
+    /// <summary>Ranges of one large object downloaded at once (default 8; each needs only a 1 MiB buffer).</summary>
+    public int MaxParallelDownloads { get; init; } = 8;
 
     /// <summary>Objects transferred at once when committing or checking out a folder (default 16; each is one request).</summary>
     public int MaxParallelTransfers { get; init; } = 16;

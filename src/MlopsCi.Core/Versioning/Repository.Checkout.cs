@@ -26,14 +26,16 @@ public sealed partial class Repository
         {
             long done = 0, bytes = 0;
             var corrupt = new System.Collections.Concurrent.ConcurrentBag<string>();
+            // The staging folder is the unit of atomicity: files are written straight into it, folders made up front.
+            foreach (var folderPath in entries.Select(e => Path.GetDirectoryName(Path.Combine(staging, e.Path))!).Distinct(StringComparer.Ordinal))
+                Directory.CreateDirectory(folderPath);
             var options = new ParallelOptions { MaxDegreeOfParallelism = Store.TransferParallelism, CancellationToken = cancellationToken };
             await Parallel.ForEachAsync(entries, options, async (entry, ct) =>
             {
                 var destination = Path.Combine(staging, entry.Path);
-                Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
                 try
                 {
-                    await DownloadAsync(entry, destination, ct);
+                    await WriteBlobAsync(entry, destination, ct);
                     Interlocked.Add(ref bytes, entry.Size);
                 }
                 catch (CorruptionException)

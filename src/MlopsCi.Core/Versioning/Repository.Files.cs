@@ -44,36 +44,41 @@ public sealed partial class Repository
         return new VerifyingStream(stream, entry);
     }
 
-    /// <summary>
-    /// Copies a blob to a local file through a temporary file, verified, then renamed into place. Large blobs on a store
-    /// that downloads in parallel ranges are fetched that way and hashed once complete.
-    /// </summary>
+    /// <summary>Copies a blob to a local file through a temporary file, verified, then renamed into place.</summary>
     public async Task DownloadAsync(Entry entry, string destination, CancellationToken cancellationToken)
     {
         var temp = destination + ".mlops-" + Guid.NewGuid().ToString("N")[..8];
         try
         {
-            if (entry.Size > Store.ParallelDownloadThreshold)
-            {
-                if (!await Store.TryDownloadFileAsync(BlobKey(entry.Hash), temp, cancellationToken))
-                    throw MissingBlob(entry);
-                var actual = await Hashing.Sha256FileAsync(temp, cancellationToken);
-                if (!string.Equals(actual, entry.Hash, StringComparison.Ordinal))
-                    throw VerifyingStream.Corrupt(entry, actual);
-            }
-            else
-            {
-                await using var source = await OpenBlobAsync(entry, cancellationToken);
-                await using var target = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1);
-                await source.CopyToAsync(target, 1 << 20, cancellationToken);
-            }
-
+            await WriteBlobAsync(entry, temp, cancellationToken);
             File.Move(temp, destination, overwrite: true);
         }
         finally
         {
             File.Delete(temp);
         }
+    }
+
+    /// <summary>
+    /// Writes a blob to a new file, verified; on failure the file may be left partial (callers write into a temporary
+    /// file or a staging folder). Large blobs on a store that downloads in parallel ranges are fetched that way and hashed
+    /// once complete; others are hashed as they stream.
+    /// </summary>
+    private async Task WriteBlobAsync(Entry entry, string path, CancellationToken cancellationToken)
+    {
+        if (entry.Size > Store.ParallelDownloadThreshold)
+        {
+            if (!await Store.TryDownloadFileAsync(BlobKey(entry.Hash), path, cancellationToken))
+                throw MissingBlob(entry);
+            var actual = await Hashing.Sha256FileAsync(path, cancellationToken);
+            if (!string.Equals(actual, entry.Hash, StringComparison.Ordinal))
+                throw VerifyingStream.Corrupt(entry, actual);
+            return;
+        }
+
+        await using var source = await OpenBlobAsync(entry, cancellationToken);
+        await using var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1);
+        await source.CopyToAsync(target, (int)Math.Clamp(entry.Size, 4096, 1 << 20), cancellationToken);
     }
 
     private static CorruptionException MissingBlob(Entry entry) =>
