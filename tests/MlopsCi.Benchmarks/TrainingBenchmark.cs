@@ -6,7 +6,8 @@ namespace MlopsCi.Benchmarks;
 /// <c>mlops train</c> end to end (data read from the store at a ref, checked, trained, evaluated, recorded) on the first
 /// 1,000,000 rows of vega-datasets flights, against a minimal hand-written ML.NET program doing the same load, one-hot,
 /// LightGBM training and evaluation (tests/MlopsCi.Training.Probe, mode <c>minimal</c>). Each runs as its own process,
-/// alternately, twice; the best wall time and the highest peak resident memory of each are compared.
+/// alternately, three times; the median wall time (one unlucky or lucky run on a shared machine moves a best-of-two by
+/// ±10%) and the highest peak resident memory of each are compared.
 /// </summary>
 internal sealed class TrainingBenchmark : IBenchmark
 {
@@ -47,7 +48,7 @@ internal sealed class TrainingBenchmark : IBenchmark
             """);
         var mlops = new List<(TimeSpan Elapsed, long Peak)>();
         var minimal = new List<(TimeSpan Elapsed, long Peak)>();
-        for (var round = 0; round < 2; round++)
+        for (var round = 0; round < 3; round++)
         {
             var m = BenchmarkContext.Must("minimal ML.NET program", await BenchmarkContext.RunAsync("dotnet", [probe, "minimal", csv, "delay", "origin,destination", "date"], work));
             minimal.Add((m.Elapsed, m.PeakBytes));
@@ -56,9 +57,9 @@ internal sealed class TrainingBenchmark : IBenchmark
             Console.WriteLine($"   round {round + 1}: mlops train {BenchmarkContext.Ms(t.Elapsed)} / {t.PeakBytes >> 20} MiB, hand-written {BenchmarkContext.Ms(m.Elapsed)} / {m.PeakBytes >> 20} MiB");
         }
 
-        var time = mlops.Min(r => r.Elapsed).TotalSeconds / minimal.Min(r => r.Elapsed).TotalSeconds;
+        var time = BenchmarkContext.Median(mlops.Select(r => r.Elapsed).ToList()).TotalSeconds / BenchmarkContext.Median(minimal.Select(r => r.Elapsed).ToList()).TotalSeconds;
         var memory = (double)mlops.Max(r => r.Peak) / minimal.Max(r => r.Peak);
-        context.Figure("training: mlops train / hand-written ML.NET, wall time (1M rows)", BenchmarkContext.Ratio(time), "≤ 1.10x", time <= 1.10, Reproduce);
+        context.Figure("training: mlops train / hand-written ML.NET, wall time (1M rows, medians of 3)", BenchmarkContext.Ratio(time), "≤ 1.10x", time <= 1.10, Reproduce);
         context.Figure("training: mlops train / hand-written ML.NET, peak memory (1M rows)", BenchmarkContext.Ratio(memory), "≤ 1.2x", memory <= 1.2, Reproduce);
     }
 
