@@ -76,6 +76,19 @@ public sealed class DataCommandSpecs : IDisposable
     }
 
     [Fact]
+    public async Task A_store_the_machine_will_not_let_it_write_is_a_clear_error_with_exit_1_not_a_crash()
+    {
+        // /sys refuses new entries even to root: the same path as a full disk or a read-only mount.
+        var result = await Mlops("data", "init", "--store", "/sys/kernel/mlops-store");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("error: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains("/sys/kernel/mlops-store", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Free space or fix permissions", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_symbolic_link_pointing_outside_the_folder_is_refused()
     {
         await InitWithDataAsync();

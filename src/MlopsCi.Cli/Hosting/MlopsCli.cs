@@ -50,6 +50,12 @@ internal static class MlopsCli
             error.WriteLine("error: cancelled; nothing half-written was published (branches move only when a commit is complete).");
             return 130;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The machine, not the input: a full disk, a lost mount, a folder without write permission.
+            return Fail(error, environment, new OperationFailedException(
+                $"{e.Message.TrimEnd('.')}. Free space or fix permissions on the store and working folders, then run the command again; nothing half-written was published (branches move only when a commit is complete).", e));
+        }
     }
 
     /// <summary>Lets global options come before the command words: <c>mlops --store s3://b data ls main</c>.</summary>
