@@ -33,16 +33,15 @@ internal static partial class LinuxFiles
 
     private static volatile bool _unnamedFilesUnsupported;
 
-    /// <summary>Whether <see cref="TryCreateIfAbsent"/> may work here.</summary>
-    public static bool CanCreateUnnamed => TmpFile != 0 && !_unnamedFilesUnsupported;
-
     /// <summary>
     /// Creates <paramref name="target"/> (in the existing <paramref name="folder"/>) with <paramref name="content"/> if it
-    /// does not exist. True when written, false when the name already existed, null when this file system cannot create
-    /// unnamed files (the caller should use the portable path).
+    /// does not exist. True when written, false when the name already existed, null when this platform or file system
+    /// cannot create unnamed files (the caller should use the portable path).
     /// </summary>
     public static bool? TryCreateIfAbsent(string folder, string target, ReadOnlySpan<byte> content)
     {
+        if (TmpFile == 0 || _unnamedFilesUnsupported)
+            return null;
         var fd = Open(folder, TmpFile | WriteOnly | CloseOnExec, FileMode644);
         if (fd < 0)
         {
@@ -86,21 +85,24 @@ internal static partial class LinuxFiles
             throw Failure(Marshal.GetLastPInvokeError(), path);
         try
         {
+            // One buffer of the listed size; a file that grew since is read on into a larger one, one that shrank is cut.
             var buffer = new byte[expectedSize];
             var filled = 0;
-            while (true)
-            {
-                if (filled == buffer.Length)
-                    Array.Resize(ref buffer, Math.Max(4096, buffer.Length * 2));
-                var read = ReadInto(fd, buffer.AsSpan(filled), path);
-                if (read == 0)
-                    break;
+            int read;
+            while (filled < buffer.Length && (read = ReadInto(fd, buffer.AsSpan(filled), path)) > 0)
                 filled += read;
-            }
-
-            if (filled != buffer.Length)
-                Array.Resize(ref buffer, filled);
-            return buffer;
+            if (filled < buffer.Length)
+                return buffer[..filled];
+            Span<byte> probe = stackalloc byte[1];
+            if (ReadInto(fd, probe, path) == 0)
+                return buffer;
+            using var rest = new MemoryStream();
+            rest.Write(buffer);
+            rest.Write(probe);
+            var chunk = new byte[64 * 1024];
+            while ((read = ReadInto(fd, chunk, path)) > 0)
+                rest.Write(chunk, 0, read);
+            return rest.ToArray();
         }
         finally
         {

@@ -71,7 +71,7 @@ public sealed class LocalFolderStore : IObjectStore
         // Small objects are written synchronously: callers parallelise, and per-file async overhead dominates
         // when committing many small files.
         var target = PathOf(key);
-        if (LinuxFiles.CanCreateUnnamed && LinuxFiles.TryCreateIfAbsent(EnsureFolder(Path.GetDirectoryName(target)!), target, content.Span) is { } created)
+        if (LinuxFiles.TryCreateIfAbsent(EnsureFolder(Path.GetDirectoryName(target)!), target, content.Span) is { } created)
             return Task.FromResult(created);
         if (File.Exists(target))
             return Task.FromResult(false);

@@ -81,6 +81,6 @@ public sealed partial class Repository
         await source.CopyToAsync(target, (int)Math.Clamp(entry.Size, 4096, 1 << 20), cancellationToken);
     }
 
-    private static CorruptionException MissingBlob(Entry entry) =>
-        new($"The content of '{entry.Path}' (blob {entry.Hash[..12]}…) is missing from the store. Run 'mlops data fsck'.", [entry.Path]);
+    private CorruptionException MissingBlob(Entry entry) =>
+        new($"The content of '{entry.Path}' (blob {entry.Hash[..12]}…) is missing from {Store.Location}. Run 'mlops data fsck'.", [entry.Path]);
 }
