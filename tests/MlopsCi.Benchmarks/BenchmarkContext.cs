@@ -29,11 +29,11 @@ internal sealed class BenchmarkContext(string scratch, string mlopsDll)
     public static string Ratio(double r) => r.ToString("0.00", CultureInfo.InvariantCulture) + "x";
 
     /// <summary>The result of a process that must have succeeded; otherwise the benchmark stops, naming it.</summary>
-    public static (TimeSpan Elapsed, long PeakBytes, int ExitCode, string Error) Must(string what, (TimeSpan Elapsed, long PeakBytes, int ExitCode, string Error) result) =>
+    public static ProcessRun Must(string what, ProcessRun result) =>
         result.ExitCode == 0 ? result : throw new InvalidOperationException($"{what} failed (exit {result.ExitCode}): {result.Error}");
 
-    /// <summary>Runs a process to completion, returning wall time and the peak resident memory seen (VmHWM).</summary>
-    public static async Task<(TimeSpan Elapsed, long PeakBytes, int ExitCode, string Error)> RunAsync(string file, IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string>? env = null)
+    /// <summary>Runs a process to completion, returning wall time, the peak resident memory seen (VmHWM) and its output.</summary>
+    public static async Task<ProcessRun> RunAsync(string file, IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string>? env = null)
     {
         var info = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args)
@@ -53,8 +53,7 @@ internal sealed class BenchmarkContext(string scratch, string mlopsDll)
 
         await process.WaitForExitAsync();
         watch.Stop();
-        await stdout;
-        return (watch.Elapsed, peak, process.ExitCode, await stderr);
+        return new ProcessRun(watch.Elapsed, peak, process.ExitCode, await stdout, await stderr);
     }
 
     private static long ReadHighWaterMark(int pid)
@@ -80,3 +79,6 @@ internal sealed class BenchmarkContext(string scratch, string mlopsDll)
         return sorted[sorted.Count / 2];
     }
 }
+
+/// <summary>A finished process: wall time, peak resident memory, exit code, standard output and standard error.</summary>
+internal sealed record ProcessRun(TimeSpan Elapsed, long PeakBytes, int ExitCode, string Output, string Error);

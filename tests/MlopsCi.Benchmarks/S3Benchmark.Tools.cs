@@ -92,13 +92,8 @@ internal sealed partial class S3Benchmark
             }
         }
 
-        private async Task<TimeSpan> MustAsync(string exe, string[] args)
-        {
-            var run = await BenchmarkContext.RunAsync(exe, args, Path.GetTempPath(), _environment);
-            if (run.ExitCode != 0)
-                throw new InvalidOperationException($"{Path.GetFileName(exe)} {string.Join(' ', args)} failed (exit {run.ExitCode}): {run.Error}");
-            return run.Elapsed;
-        }
+        private async Task<TimeSpan> MustAsync(string exe, string[] args) =>
+            BenchmarkContext.Must($"{Path.GetFileName(exe)} {string.Join(' ', args)}", await BenchmarkContext.RunAsync(exe, args, Path.GetTempPath(), _environment)).Elapsed;
 
         /// <summary>The Debian package's binary first (a pip-installed aws earlier on PATH is another program), else PATH.</summary>
         private static string? Find(string tool)

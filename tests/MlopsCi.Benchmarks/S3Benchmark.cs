@@ -163,12 +163,9 @@ internal sealed partial class S3Benchmark : IBenchmark
 
     private static async Task<(TimeSpan Elapsed, string Out)> MustAsync(BenchmarkContext context, string root, string[] args)
     {
-        var stdout = Path.Combine(root, "mlops-stdout.json");
         var env = new Dictionary<string, string> { ["MLOPS_S3_ENDPOINT"] = Endpoint, ["AWS_ACCESS_KEY_ID"] = AccessKey, ["AWS_SECRET_ACCESS_KEY"] = SecretKey };
-        var run = await BenchmarkContext.RunAsync("bash", ["-c", "dotnet \"$0\" \"$@\" > \"$MLOPS_BENCH_OUT\"", context.MlopsDll, .. args], root, new Dictionary<string, string>(env) { ["MLOPS_BENCH_OUT"] = stdout });
-        if (run.ExitCode != 0)
-            throw new InvalidOperationException($"mlops {string.Join(' ', args)} failed (exit {run.ExitCode}): {run.Error}");
-        return (run.Elapsed, await File.ReadAllTextAsync(stdout));
+        var run = BenchmarkContext.Must($"mlops {string.Join(' ', args)}", await BenchmarkContext.RunAsync("dotnet", [context.MlopsDll, .. args], root, env));
+        return (run.Elapsed, run.Output);
     }
 
     private static async Task EnsureServerAsync()

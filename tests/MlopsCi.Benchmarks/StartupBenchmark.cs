@@ -96,15 +96,8 @@ internal sealed class StartupBenchmark : IBenchmark
         return run.RootElement.GetProperty("id").GetString()!;
     }
 
-    private static async Task<string> MustAsync(string mlops, string[] args, string workspace)
-    {
-        var info = new ProcessStartInfo(mlops, args) { WorkingDirectory = workspace, RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return process.ExitCode == 0 ? await stdout : throw new InvalidOperationException($"mlops {string.Join(' ', args)} failed: {await stderr}");
-    }
+    private static async Task<string> MustAsync(string mlops, string[] args, string workspace) =>
+        BenchmarkContext.Must($"mlops {string.Join(' ', args)}", await BenchmarkContext.RunAsync(mlops, args, workspace)).Output;
 
     // The action's inputs as the runner passes them, with a spec that is not there: the run stops after the input checks.
     private static Dictionary<string, string> ActionEnvironment(string workspace) => new()
