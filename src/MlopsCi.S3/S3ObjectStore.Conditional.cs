@@ -75,19 +75,21 @@ public sealed partial class S3ObjectStore
             }
             catch (Exception e) when (S3Failure.IsTransient(e, cancellationToken))
             {
-                if (attempt >= _retry.MaxAttempts)
-                    throw ambiguous || S3Failure.IsAmbiguous(e) ? UnknownOutcome(fullKey, e) : _retry.Fail(Operation, Target(fullKey), e, attempt);
-                if (S3Failure.IsAmbiguous(e) || body.Rewinds > 0)
+                var last = attempt >= _retry.MaxAttempts;
+                if (last && !ambiguous && !S3Failure.IsAmbiguous(e) && body.Rewinds == 0)
+                    throw _retry.Fail(Operation, Target(fullKey), e, attempt);
+                if (S3Failure.IsAmbiguous(e) || body.Rewinds > 0 || last)
                 {
                     ambiguous = true;
                     lastFailure = e;
-                    switch (await ResolveAsync(fullKey, bytes, writeId, expectedTag, replaced, cancellationToken))
+                    switch (await ResolveLastAsync(fullKey, bytes, writeId, expectedTag, replaced, last, cancellationToken))
                     {
                         case Outcome.Ours:
                             return true;
                         case Outcome.NotOurs:
                             return false;
                         case Outcome.Unknown:
+                        case Outcome.Unchanged when last:
                             throw UnknownOutcome(fullKey, e);
                     }
                 }
@@ -98,6 +100,25 @@ public sealed partial class S3ObjectStore
             {
                 throw _retry.Fail(Operation, Target(fullKey), e, attempt);
             }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="ResolveAsync"/>, except that after the last attempt a failed read-back is <see cref="Outcome.Unknown"/>
+    /// rather than a second error hiding the first.
+    /// </summary>
+    private async Task<Outcome> ResolveLastAsync(
+        string fullKey, byte[] content, string writeId, string? expectedTag, WriteLineage? replaced, bool last, CancellationToken cancellationToken)
+    {
+        if (!last)
+            return await ResolveAsync(fullKey, content, writeId, expectedTag, replaced, cancellationToken);
+        try
+        {
+            return await ResolveAsync(fullKey, content, writeId, expectedTag, replaced, cancellationToken);
+        }
+        catch (MlopsException)
+        {
+            return Outcome.Unknown;
         }
     }
 
@@ -123,6 +144,6 @@ public sealed partial class S3ObjectStore
 
     private StorageException UnknownOutcome(string fullKey, Exception failure) =>
         new($"S3 conditional write of {Target(fullKey)} at {_connection.Describe()} failed ({S3Failure.Describe(failure, _connection.Redactor)}) in a way that may or may not have applied it, "
-            + "and other writers changed the object since, so whether this write landed cannot be told. Read the object again and decide from its content.",
+            + "and reading it back could not tell (it may still land, or other writers changed it since). Read the object again and decide from its content.",
             failure);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace MlopsCi.Testing;
@@ -18,9 +19,11 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<Task, bool> _connections = new();
     private readonly ConcurrentDictionary<FaultKind, int> _faults = new();
+    private readonly ConcurrentDictionary<long, TaskCompletionSource> _inFlight = new();
     private readonly Random _random;
     private readonly Task _acceptLoop;
     private int _requests;
+    private long _exchanges;
     private int _strippedConditions;
 
     public FaultInjectingProxy(Uri upstream, FaultInjectionOptions? options = null)
@@ -54,6 +57,13 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
 
     /// <summary>Requests whose conditions were stripped or whose 412 was turned into success.</summary>
     public int IgnoredConditions => Volatile.Read(ref _strippedConditions);
+
+    /// <summary>
+    /// Completes once every request received before the call has been answered upstream or dropped. A client that gave
+    /// up on a delayed request (its timeout passed) does not stop the proxy from forwarding it, just as a real server
+    /// may still apply a request whose answer the client never saw: wait for this before judging what a failed write did.
+    /// </summary>
+    public Task SettledAsync() => Task.WhenAll(_inFlight.Values.Select(t => t.Task));
 
     public async ValueTask DisposeAsync()
     {
@@ -110,7 +120,7 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
     private async Task HandleConnectionAsync(TcpClient client)
     {
         var token = _stop.Token;
-        Upstream? upstream = null;
+        var upstream = new StrongBox<Upstream?>();
         try
         {
             using (client)
@@ -131,50 +141,19 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
                     else if (head.ContentLength is > 0 and var length)
                         await reader.CopyExactAsync(length, body, token);
                     Interlocked.Increment(ref _requests);
-                    Options.OnRequest?.Invoke(head);
-
-                    var parts = head.StartLine.Split(' ');
-                    var (method, target) = (parts[0], parts.Length > 1 ? parts[1] : "/");
-                    var fault = Decide(method, target);
-                    switch (fault)
+                    var exchange = Interlocked.Increment(ref _exchanges);
+                    var settled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    _inFlight[exchange] = settled;
+                    try
                     {
-                        case FaultKind.ResetBeforeForwarding:
-                            Options.OnExchange?.Invoke(head, fault, null);
-                            Reset(client);
+                        if (!await ExchangeAsync(client, clientStream, head, body, upstream, token))
                             return;
-                        case FaultKind.ErrorBeforeForwarding:
-                            Options.OnExchange?.Invoke(head, fault, null);
-                            await WriteErrorAsync(clientStream, method, 500, "Internal Server Error", "InternalError", token);
-                            continue;
-                        case FaultKind.ThrottleBeforeForwarding:
-                            Options.OnExchange?.Invoke(head, fault, null);
-                            await WriteErrorAsync(clientStream, method, 503, "Slow Down", "SlowDown", token);
-                            continue;
-                        case FaultKind.Delay:
-                            await Task.Delay(RandomDelay(), token);
-                            break;
                     }
-
-                    upstream ??= await Upstream.ConnectAsync(_upstream, token);
-                    var payload = body.ToArray();
-                    if (Options.StripConditionalHeaders && (head.Get("If-Match") is not null || head.Get("If-None-Match") is not null))
+                    finally
                     {
-                        head.Remove("If-Match");
-                        head.Remove("If-None-Match");
-                        payload = Options.ResignWith?.Resign(head, payload) ?? payload;
-                        Interlocked.Increment(ref _strippedConditions);
+                        _inFlight.TryRemove(exchange, out _);
+                        settled.TrySetResult();
                     }
-
-                    using var request = new MemoryStream();
-                    await request.WriteAsync(head.Serialize(), token);
-                    await request.WriteAsync(payload, token);
-                    var response = await SendAsync(upstream, request.ToArray(), token);
-                    upstream = response.Connection;
-                    Options.OnExchange?.Invoke(head, fault, response.Head.Status);
-
-                    var keepGoing = await RelayAsync(client, clientStream, head, method, response, fault, token);
-                    if (!keepGoing || head.WantsClose)
-                        return;
                 }
             }
         }
@@ -184,8 +163,55 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
         }
         finally
         {
-            upstream?.Dispose();
+            upstream.Value?.Dispose();
         }
+    }
+
+    /// <summary>Handles one request: a fault, or forwarding it and relaying (or spoiling) the answer. False: close the connection.</summary>
+    private async Task<bool> ExchangeAsync(
+        TcpClient client, NetworkStream clientStream, HttpHead head, MemoryStream body, StrongBox<Upstream?> upstream, CancellationToken token)
+    {
+        Options.OnRequest?.Invoke(head);
+        var parts = head.StartLine.Split(' ');
+        var (method, target) = (parts[0], parts.Length > 1 ? parts[1] : "/");
+        var fault = Decide(method, target);
+        switch (fault)
+        {
+            case FaultKind.ResetBeforeForwarding:
+                Options.OnExchange?.Invoke(head, fault, null);
+                Reset(client);
+                return false;
+            case FaultKind.ErrorBeforeForwarding:
+                Options.OnExchange?.Invoke(head, fault, null);
+                await WriteErrorAsync(clientStream, method, 500, "Internal Server Error", "InternalError", token);
+                return true;
+            case FaultKind.ThrottleBeforeForwarding:
+                Options.OnExchange?.Invoke(head, fault, null);
+                await WriteErrorAsync(clientStream, method, 503, "Slow Down", "SlowDown", token);
+                return true;
+            case FaultKind.Delay:
+                await Task.Delay(RandomDelay(), token);
+                break;
+        }
+
+        upstream.Value ??= await Upstream.ConnectAsync(_upstream, token);
+        var payload = body.ToArray();
+        if (Options.StripConditionalHeaders && (head.Get("If-Match") is not null || head.Get("If-None-Match") is not null))
+        {
+            head.Remove("If-Match");
+            head.Remove("If-None-Match");
+            payload = Options.ResignWith?.Resign(head, payload) ?? payload;
+            Interlocked.Increment(ref _strippedConditions);
+        }
+
+        using var request = new MemoryStream();
+        await request.WriteAsync(head.Serialize(), token);
+        await request.WriteAsync(payload, token);
+        var response = await SendAsync(upstream.Value, request.ToArray(), token);
+        upstream.Value = response.Connection;
+        Options.OnExchange?.Invoke(head, fault, response.Head.Status);
+        var keepGoing = await RelayAsync(client, clientStream, head, method, response, fault, token);
+        return keepGoing && !head.WantsClose;
     }
 
     private static async Task<(Upstream Connection, HttpHead Head)> SendOnceAsync(Upstream upstream, byte[] request, CancellationToken token)
