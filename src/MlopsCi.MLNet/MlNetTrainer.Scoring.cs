@@ -26,19 +26,9 @@ public sealed partial class MlNetTrainer
         };
         var work = Path.Combine(input.WorkDirectory, "scoring-" + Guid.NewGuid().ToString("N")[..8]);
         var prepared = await DataPreparer.PrepareAsync(spec, input.Train, input.HoldoutOnly ? input.Test : null, input.HoldoutOnly, false, work, cancellationToken);
-        IDataView view;
-        FileProfile labels;
-        if (!input.HoldoutOnly || prepared.Test is not null)
-        {
-            labels = input.HoldoutOnly ? prepared.Test! : prepared.Train;
-            view = LoaderFactory.Create(ml, labels, bundle).Load(labels.LocalPath);
-        }
-        else
-        {
-            labels = prepared.Train;
-            view = Load(ml, spec, bundle, prepared).Test;
-        }
-
+        // Held-out rows: the test file, or the rows the seeded split holds out (the same ones training evaluated on).
+        var labels = input.HoldoutOnly ? prepared.Test ?? prepared.Train : prepared.Train;
+        var view = LoaderFactory.Create(ml, labels, bundle).Load(labels.LocalPath);
         var predictions = Scorer.Score(ml, model, bundle, view, labels, Scorer.EvaluationClasses(bundle, labels, input.Classes));
         return predictions.Count > 0 ? predictions : throw new InvalidInputException($"{labels.DisplayName}: there are no rows to score.");
     }

@@ -32,12 +32,12 @@ public sealed partial class MlNetTrainer : Core.Training.ITrainer
         var spec = input.Spec;
         TrainerCatalog.Check(spec);
         var prepared = await DataPreparer.PrepareAsync(spec, input.Train, input.Test, true, true, Path.Combine(input.WorkDirectory, "prepared"), cancellationToken);
-        var classes = LabelChecker.Classes(spec, prepared.Train);
+        var classes = LabelChecker.Classes(spec, prepared.Whole ?? prepared.Train);
         var bundle = new ModelBundle(1, spec.Task, spec.Label, classes, ColumnPlanner.Plan(spec, prepared.Train), spec.Trainer);
         var ml = new MLContext(spec.Seed);
-        var (train, test) = Load(ml, spec, bundle, prepared);
-        CheckTrainingRows(spec, prepared, train);
-        var labels = prepared.Test ?? prepared.Train;
+        CheckTrainingRows(spec, prepared);
+        var (train, test) = Load(ml, bundle, prepared);
+        var labels = prepared.Test!;
         var (trainer, applied) = TrainerCatalog.Create(ml, spec);
         ITransformer model;
         try
@@ -56,48 +56,36 @@ public sealed partial class MlNetTrainer : Core.Training.ITrainer
         var evaluationClasses = Scorer.EvaluationClasses(bundle, labels, null);
         var predictions = Scorer.Score(ml, model, bundle, test, labels, evaluationClasses);
         if (predictions.Count == 0)
-            throw new InvalidInputException($"{labels.DisplayName}: no evaluation rows are left (split {spec.Data.HoldoutFraction} of {prepared.Train.Rows} rows). Add rows or set model.data.test.");
+            throw new InvalidInputException($"{labels.DisplayName}: there are no labelled rows to evaluate on. Add rows, or set model.data.test to a file with labelled rows.");
         var importance = PermutationImportance.Compute(ml, model, bundle, test, labels, evaluationClasses, spec.Seed, input.WorkDirectory);
-        var trainRows = prepared.Test is null ? prepared.Train.Rows - predictions.Count : prepared.Train.Rows;
-        return new TrainingOutput(modelFile, predictions, importance, bundle.ToSchema(), trainRows, applied);
+        return new TrainingOutput(modelFile, predictions, importance, bundle.ToSchema(), prepared.Train.Rows, applied);
     }
 
-    /// <summary>The train and evaluation views: two files, or a seeded split of one.</summary>
-    private static (IDataView Train, IDataView Test) Load(MLContext ml, ModelSpec spec, ModelBundle bundle, PreparedData prepared)
+    /// <summary>The train and evaluation views: two files (given, or split off the train file by the preparer).</summary>
+    private static (IDataView Train, IDataView Test) Load(MLContext ml, ModelBundle bundle, PreparedData prepared)
     {
-        var train = LoaderFactory.Create(ml, prepared.Train, bundle).Load(prepared.Train.LocalPath);
-        if (prepared.Test is { } test)
-            return (train, LoaderFactory.Create(ml, test, bundle).Load(test.LocalPath));
-        var split = ml.Data.TrainTestSplit(train, spec.Data.HoldoutFraction, seed: spec.Seed);
-        return (split.TrainSet, split.TestSet);
+        var test = prepared.Test ?? throw new InvalidOperationException("Training needs evaluation rows: a test file or a split.");
+        return (LoaderFactory.Create(ml, prepared.Train, bundle).Load(prepared.Train.LocalPath), LoaderFactory.Create(ml, test, bundle).Load(test.LocalPath));
     }
 
     /// <summary>
-    /// Refuses to train on fewer than <see cref="TooFewRows"/> rows (a model of one row trains "fine" and means nothing): the
-    /// labelled rows of the train file and, after a random split, the rows it left for training. Those are counted only
-    /// when the file is small enough for the split to leave so few.
+    /// Refuses to train on fewer than <see cref="TooFewRows"/> rows (a model of one row trains "fine" and means nothing):
+    /// the labelled rows of the train file and, after a split, the rows it left for training; and a split that left no
+    /// rows to evaluate on.
     /// </summary>
-    private static void CheckTrainingRows(ModelSpec spec, PreparedData prepared, IDataView train)
+    private static void CheckTrainingRows(ModelSpec spec, PreparedData prepared)
     {
-        var file = prepared.Train;
-        if (file.Rows < TooFewRows)
-            throw new InvalidInputException($"{file.DisplayName} has only {file.Rows} labelled row(s); training and evaluating a model needs at least {TooFewRows}. Add rows.");
-        if (prepared.Test is not null || file.Rows * (1 - spec.Data.HoldoutFraction) >= 100 * TooFewRows)
-            return;
-        var rows = CountRows(train);
-        if (rows >= TooFewRows)
+        var file = prepared.Whole ?? prepared.Train;
+        var labelled = file.Rows - file.MissingLabels;
+        if (labelled < TooFewRows)
+            throw new InvalidInputException($"{file.DisplayName} has only {labelled} labelled row(s); training and evaluating a model needs at least {TooFewRows}. Add rows.");
+        if (prepared.Whole is null)
             return;
         var split = spec.Data.HoldoutFraction.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        throw new InvalidInputException($"{spec.At("data")}: only {rows} of the {file.Rows} rows of {file.DisplayName} are left to train on after holding out {split} of them for evaluation; a model needs at least {TooFewRows}. Lower 'split', add rows, or set 'test' to a separate evaluation file.");
-    }
-
-    private static long CountRows(IDataView view)
-    {
-        using var cursor = view.GetRowCursor([]);
-        var rows = 0L;
-        while (cursor.MoveNext())
-            rows++;
-        return rows;
+        if (prepared.Train.Rows < TooFewRows)
+            throw new InvalidInputException($"{spec.At("data")}: only {prepared.Train.Rows} of the {labelled} rows of {file.DisplayName} are left to train on after holding out {split} of them for evaluation; a model needs at least {TooFewRows}. Lower 'split', add rows, or set 'test' to a separate evaluation file.");
+        if (prepared.Test is { Rows: 0 })
+            throw new InvalidInputException($"{file.DisplayName}: no evaluation rows are left (split {split} of {labelled} rows). Raise 'split', add rows, or set model.data.test.");
     }
 
     private static string VersionOf(Type type) =>

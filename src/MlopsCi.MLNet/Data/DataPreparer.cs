@@ -7,21 +7,27 @@ namespace MlopsCi.MLNet.Data;
 
 /// <summary>
 /// Gets input files ready for the loader: Parquet converted to text, every row checked, rows without a label dropped,
-/// and with a time column and no test file, a time-ordered split (the latest rows are the test set).
+/// and without a test file, a split: time-ordered with a time column (the latest rows are the test set), else seeded.
 /// </summary>
 internal static class DataPreparer
 {
     public static async Task<PreparedData> PrepareAsync(ModelSpec spec, DataFile train, DataFile? test, bool split, bool checkNames, string work, CancellationToken cancellationToken)
     {
-        var trainProfile = await ProfileAsync(spec, train, work, "train", checkNames, cancellationToken);
-        var testProfile = test is null ? null : await ProfileAsync(spec, test, work, "test", checkNames, cancellationToken);
+        var randomSplit = test is null && split && spec.TimeColumn is null;
+        var trainProfile = await ProfileAsync(spec, train, work, "train", checkNames, !randomSplit, cancellationToken);
+        if (randomSplit)
+            return RandomSplitter.Split(spec, trainProfile, work);
+        var testProfile = test is null ? null : await ProfileAsync(spec, test, work, "test", checkNames, true, cancellationToken);
         if (testProfile is null && split && spec.TimeColumn is { } time)
             return TimeSplitter.Split(spec, trainProfile, time, work);
         return new PreparedData(trainProfile, testProfile);
     }
 
-    /// <summary>Converts (if Parquet), inspects, checks the spec's column names (when asked), and drops rows without a label.</summary>
-    public static async Task<FileProfile> ProfileAsync(ModelSpec spec, DataFile file, string work, string role, bool checkNames, CancellationToken cancellationToken)
+    /// <summary>
+    /// Converts (if Parquet), inspects, checks the spec's column names (when asked), and drops rows without a label
+    /// (when <paramref name="dropUnlabelled"/>; a random split drops them itself, in the same pass).
+    /// </summary>
+    public static async Task<FileProfile> ProfileAsync(ModelSpec spec, DataFile file, string work, string role, bool checkNames, bool dropUnlabelled, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(work);
         if (ParquetConverter.IsParquet(file.LocalPath))
@@ -40,6 +46,8 @@ internal static class DataPreparer
             return profile;
         if (profile.MissingLabels == profile.Rows)
             throw new InvalidInputException($"{file.DisplayName}: every row misses the label '{spec.Label}'; there is nothing to learn from.");
+        if (!dropUnlabelled)
+            return profile;
         var filtered = Path.Combine(work, $"{role}-labelled-{Path.GetFileName(file.LocalPath)}");
         var label = profile.IndexOf(spec.Label);
         Rewrite(profile, filtered, fields => !Values.IsMissing(fields[label]));

@@ -1,4 +1,7 @@
 namespace MlopsCi.MLNet.Data;
 
-/// <summary>Inspected local text files ready to load: the train file, and the test file when there is one (else a seeded split of train).</summary>
-internal sealed record PreparedData(FileProfile Train, FileProfile? Test);
+/// <summary>
+/// Inspected local text files ready to load: the train file and, when there is one, the test file: given, or split off
+/// the train file (then <paramref name="Whole"/> is the file both parts came from, unlabelled rows included).
+/// </summary>
+internal sealed record PreparedData(FileProfile Train, FileProfile? Test, FileProfile? Whole = null);

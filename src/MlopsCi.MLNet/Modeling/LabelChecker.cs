@@ -19,7 +19,7 @@ internal static class LabelChecker
 
         var values = train.LabelValues ?? new Dictionary<string, int>();
         if (values.Count < 2)
-            throw new InvalidInputException($"{train.DisplayName}: the {spec.Task.ToString().ToLowerInvariant()} label '{spec.Label}' has only one class ('{values.Keys.FirstOrDefault()}') in {train.Rows} rows; a classifier needs at least two classes to learn from.");
+            throw new InvalidInputException($"{train.DisplayName}: the {spec.Task.ToString().ToLowerInvariant()} label '{spec.Label}' has only one class ('{values.Keys.FirstOrDefault()}') in {train.Rows - train.MissingLabels} rows; a classifier needs at least two classes to learn from.");
         if (spec.Task == ModelTask.Binary)
         {
             if (values.Count > 2)
