@@ -71,14 +71,41 @@ public sealed class LocalFolderStore : IObjectStore
         // Small objects are written synchronously: callers parallelise, and per-file async overhead dominates
         // when committing many small files.
         var target = PathOf(key);
-        if (LinuxFiles.TryCreateIfAbsent(EnsureFolder(Path.GetDirectoryName(target)!), target, content.Span) is { } created)
-            return Task.FromResult(created);
+        EnsureFolder(Path.GetDirectoryName(target)!);
+        if (LinuxFiles.TryCreateIfAbsent(target, content.Span) is { } created)
+            return Task.FromResult(created || !HoldsOtherThan(target, content.Span) ? created : Replace(target, content.Span));
         if (File.Exists(target))
             return Task.FromResult(false);
         var temp = TempPathFor(target);
         using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
             stream.Write(content.Span);
         return Task.FromResult(MoveIntoPlace(temp, target, overwrite: false));
+    }
+
+    /// <summary>
+    /// Whether an existing object differs from <paramref name="content"/>: left short by a writer killed mid-write (keys
+    /// are content addresses, so a complete object under the same key is the same bytes). A file removed meanwhile
+    /// (gc) differs too.
+    /// </summary>
+    private static bool HoldsOtherThan(string target, ReadOnlySpan<byte> content)
+    {
+        try
+        {
+            return !LinuxFiles.ReadAllBytes(target, content.Length).AsSpan().SequenceEqual(content);
+        }
+        catch (FileNotFoundException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>Writes a complete object over a short one: a temporary file renamed into place, so readers see old or new.</summary>
+    private bool Replace(string target, ReadOnlySpan<byte> content)
+    {
+        var temp = TempPathFor(target);
+        using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
+            stream.Write(content);
+        return MoveIntoPlace(temp, target, overwrite: true);
     }
 
     /// <inheritdoc />
