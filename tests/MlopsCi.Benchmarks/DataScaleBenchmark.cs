@@ -41,7 +41,12 @@ internal sealed class DataScaleBenchmark : IBenchmark
         for (var round = 0; round < Rounds; round++)
         {
             foreach (var subject in subjects)
+            {
+                // As BenchmarkDotNet does between iterations: garbage of the previous one is not collected in this one.
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true);
+                GC.WaitForPendingFinalizers();
                 subject.CommitTimes.Add(await CommitTenFilesAsync(subject, round));
+            }
         }
 
         foreach (var subject in subjects)
