@@ -8,7 +8,7 @@ internal sealed class DataRefCommands : ICommandGroup
 {
     public IEnumerable<CommandSpec> Commands =>
     [
-        new("data branch create", ["name"], [new("from", "ref", "where the branch starts (required)")], "Create a branch: one ref write, no data copied.", CreateBranchAsync),
+        new("data branch create", ["name"], [new("from", "ref", "where the branch starts", Required: true)], "Create a branch: one ref write, no data copied.", CreateBranchAsync),
         new("data branch list", [], [], "List branches.", ListBranchesAsync),
         new("data branch delete", ["name"], [], "Delete a branch (its data stays until gc).", DeleteBranchAsync),
         new("data tag create", ["name", "ref"], [], "Create a tag (tags never move).", CreateTagAsync),

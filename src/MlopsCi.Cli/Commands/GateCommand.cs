@@ -15,7 +15,7 @@ internal sealed class GateCommand : ICommandGroup
 {
     public IEnumerable<CommandSpec> Commands =>
     [
-        new("gate", [], [new("run", "run-id", "the candidate run (required)"), new("baseline", "name@alias|name:version|run-id", "compare with this model (max-regression gates need one)"), TrainingCommands.Spec, new("resamples", "n", "bootstrap resamples with --baseline (default 1000)"), new("seed", "n", "bootstrap seed (default 1)")], "Evaluate the spec's gates on a run (exit 1 listing each failing gate with its spec file and line).", GateAsync),
+        new("gate", [], [new("run", "run-id", "the candidate run", Required: true), new("baseline", "name@alias|name:version|run-id", "compare with this model (max-regression gates need one)"), TrainingCommands.Spec, new("resamples", "n", "bootstrap resamples with --baseline (default 1000)"), new("seed", "n", "bootstrap seed (default 1)")], "Evaluate the spec's gates on a run (exit 1 listing each failing gate with its spec file and line).", GateAsync),
     ];
 
     private static async Task<int> GateAsync(CommandContext ctx)

@@ -15,8 +15,8 @@ internal sealed class MonitorCommands : ICommandGroup
     [
         new("monitor", [],
             [
-                new("model", "name@alias", "the model to score, e.g. flight-delay@champion (required)"),
-                new("ref", "data-ref", "the labelled data, e.g. the newest period (required)"),
+                new("model", "name@alias", "the model to score, e.g. flight-delay@champion", Required: true),
+                new("ref", "data-ref", "the labelled data, e.g. the newest period", Required: true),
                 new("path", "file", "score every row of this file instead of the spec's evaluation rows"),
                 TrainingCommands.Spec,
             ],

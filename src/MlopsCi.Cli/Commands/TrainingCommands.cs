@@ -14,8 +14,8 @@ internal sealed class TrainingCommands : ICommandGroup
 
     public IEnumerable<CommandSpec> Commands =>
     [
-        new("train", [], [new("ref", "data-ref", "branch, tag or commit of the data (required)"), Spec, new("git-sha", "sha", "git commit of the code and spec (else $GITHUB_SHA)")], "Train the spec's model on data at a ref, evaluate it and record the run.", TrainAsync),
-        new("evaluate", [], [new("model", "run-id|name@alias|name:version", "the model (required)"), new("ref", "data-ref", "the data (required)"), new("path", "file", "score every row of this file instead of the spec's evaluation rows")], "Score a model on data at a ref.", EvaluateAsync),
+        new("train", [], [new("ref", "data-ref", "branch, tag or commit of the data", Required: true), Spec, new("git-sha", "sha", "git commit of the code and spec (else $GITHUB_SHA)")], "Train the spec's model on data at a ref, evaluate it and record the run.", TrainAsync),
+        new("evaluate", [], [new("model", "run-id|name@alias|name:version", "the model", Required: true), new("ref", "data-ref", "the data", Required: true), new("path", "file", "score every row of this file instead of the spec's evaluation rows")], "Score a model on data at a ref.", EvaluateAsync),
     ];
 
     internal static async Task<MlopsSpec> LoadSpecAsync(CommandContext ctx) =>

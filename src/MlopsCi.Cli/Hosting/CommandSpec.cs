@@ -11,14 +11,24 @@ internal sealed record CommandSpec(string Name, string[] Arguments, OptionSpec[]
         $"mlops {Name} {string.Join(' ', Arguments.Select(a => a.EndsWith('?') ? $"[<{a.TrimEnd('?')}>]" : $"<{a}>"))} {string.Join(' ', Options.Select(o => o.Usage))}".TrimEnd().Replace("  ", " ", StringComparison.Ordinal);
 }
 
-/// <summary>An option: <c>--name value</c>, or a flag without a value; <see cref="Repeatable"/> options collect every value.</summary>
-internal sealed record OptionSpec(string Name, string? ValueName, string Description, bool Repeatable = false, string? Alias = null)
+/// <summary>
+/// An option: <c>--name value</c>, or a flag without a value; <see cref="Repeatable"/> options collect every value;
+/// <see cref="Required"/> ones are shown without brackets (their handler reports them missing).
+/// </summary>
+internal sealed record OptionSpec(string Name, string? ValueName, string Description, bool Repeatable = false, string? Alias = null, bool Required = false)
 {
     /// <summary>Whether the option takes no value.</summary>
     public bool IsFlag => ValueName is null;
 
     /// <summary>Usage fragment.</summary>
-    public string Usage => "[" + (Alias is null ? "" : Alias + "|") + "--" + Name + (IsFlag ? "" : $" <{ValueName}>") + "]" + (Repeatable ? "..." : "");
+    public string Usage
+    {
+        get
+        {
+            var text = (Alias is null ? "" : Alias + "|") + "--" + Name + (IsFlag ? "" : $" <{ValueName}>");
+            return (Required ? text : "[" + text + "]") + (Repeatable ? "..." : "");
+        }
+    }
 }
 
 /// <summary>A group of commands; every implementation in the assembly is discovered, so adding a group needs no registration.</summary>

@@ -72,7 +72,9 @@ public sealed class LocalFolderStore : IObjectStore
         // when committing many small files.
         var target = PathOf(key);
         EnsureFolder(Path.GetDirectoryName(target)!);
-        if (LinuxFiles.TryCreateIfAbsent(target, content.Span) is { } created)
+        // Only where the name is the content's hash is a different file under it damage to repair; any other key
+        // (run records, history entries) is written atomically and never replaced.
+        if (IsContentAddressed(key, content.Span) && LinuxFiles.TryCreateIfAbsent(target, content.Span) is { } created)
             return Task.FromResult(created || !HoldsOtherThan(target, content.Span) ? created : Replace(target, content.Span));
         if (File.Exists(target))
             return Task.FromResult(false);
@@ -80,6 +82,13 @@ public sealed class LocalFolderStore : IObjectStore
         using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
             stream.Write(content.Span);
         return Task.FromResult(MoveIntoPlace(temp, target, overwrite: false));
+    }
+
+    /// <summary>Whether the key's last segment is the SHA-256 (lowercase hex) of <paramref name="content"/>.</summary>
+    private static bool IsContentAddressed(string key, ReadOnlySpan<byte> content)
+    {
+        var name = key.AsSpan(key.LastIndexOf('/') + 1);
+        return name.Length == 64 && !name.ContainsAnyExcept("0123456789abcdef") && name.SequenceEqual(Hashing.Sha256Hex(content));
     }
 
     /// <summary>

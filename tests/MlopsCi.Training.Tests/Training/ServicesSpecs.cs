@@ -112,6 +112,8 @@ public sealed class ServicesSpecs
 
         var error = await Assert.ThrowsAsync<InvalidInputException>(() => new EvaluateService(repo.Repository, repo.Trainer).EvaluateAsync(failed.Id, "main", null, CancellationToken.None));
 
-        Assert.Contains("is failed", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Run {failed.Id} failed: ", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("; it has no model to use.", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(".;", error.Message, StringComparison.Ordinal);
     }
 }

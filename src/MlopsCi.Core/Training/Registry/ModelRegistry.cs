@@ -21,7 +21,7 @@ public sealed partial class ModelRegistry(IObjectStore store, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(run);
         if (run.Status != RunStatus.Finished || run.ModelHash is null || run.Schema is null)
-            throw new InvalidInputException($"Run {run.Id} is {run.Status.ToString().ToLowerInvariant()}{(run.Error is null ? "" : $" ({run.Error})")}; only a finished run with a model can be registered.");
+            throw new InvalidInputException($"Run {run.Id} {RunStatusText.Describe(run)}; only a finished run with a model can be registered.");
         ValidateName(run.ModelName);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {

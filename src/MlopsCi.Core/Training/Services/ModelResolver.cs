@@ -28,7 +28,7 @@ public sealed class ModelResolver(IObjectStore store, TimeProvider? time = null)
 
         var run = await Runs.GetAsync(reference, cancellationToken);
         if (run.Status != RunStatus.Finished || run.ModelHash is null)
-            throw new InvalidInputException($"Run {run.Id} is {run.Status.ToString().ToLowerInvariant()}{(run.Error is null ? "" : $" ({run.Error})")}; it has no model to use.");
+            throw new InvalidInputException($"Run {run.Id} {RunStatusText.Describe(run)}; it has no model to use.");
         return new ResolvedModel(reference, run, null, run.ModelHash);
     }
 }
