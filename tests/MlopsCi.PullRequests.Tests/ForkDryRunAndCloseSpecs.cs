@@ -42,6 +42,27 @@ public sealed class ForkDryRunAndCloseSpecs
     }
 
     [Fact]
+    public async Task Data_path_on_the_command_line_replaces_the_spec_s_data_path_and_keeps_its_prefix()
+    {
+        await using var s = await StartAsync();
+        var other = Path.Combine(s.Checkout, "elsewhere");
+        Directory.CreateDirectory(other);
+        var csv = ChurnData.Csv(3, 400);
+        await File.WriteAllTextAsync(Path.Combine(other, "customers.csv"), csv);
+
+        var sync = await s.MlopsAsync("pr", "sync", "--pr", "9", "--head-sha", Sha1, "--dry-run", "--data-path", "elsewhere");
+        var missing = await s.MlopsAsync("pr", "sync", "--pr", "10", "--head-sha", Sha1, "--dry-run", "--data-path", "nowhere");
+
+        Assert.True(sync.ExitCode == 0, sync.ToString());
+        var repository = await s.OpenRepositoryAsync();
+        var entry = await repository.FindAsync(await repository.ResolveAsync("pr-9", CancellationToken.None), "churn/customers.csv", CancellationToken.None);
+        Assert.Equal(MlopsCi.Core.Storage.Hashing.Sha256Hex(System.Text.Encoding.UTF8.GetBytes(csv)), entry?.Hash);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("is not a folder", missing.Error, StringComparison.Ordinal);
+        Assert.Contains("--data-path", missing.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Closing_without_merging_deletes_the_data_branch_and_says_so_in_the_comment()
     {
         await using var s = await StartAsync();

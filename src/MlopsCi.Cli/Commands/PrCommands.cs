@@ -3,6 +3,7 @@ using MlopsCi.Config.Specs;
 using MlopsCi.Core.PullRequests;
 using MlopsCi.Core.PullRequests.Flow;
 using MlopsCi.Core.Reporting;
+using MlopsCi.Core.Specs;
 using MlopsCi.GitHub;
 using MlopsCi.GitHub.Actions;
 using MlopsCi.MLNet;
@@ -19,6 +20,7 @@ internal sealed class PrCommands : ICommandGroup
         new("repo", "owner/name", "the code repository (else GITHUB_REPOSITORY)"),
         new("base", "branch", "the pull request's base branch; only pull requests into the data repository's default branch are handled"),
         new("spec", "file", "the spec (mlops.yml in the current folder)"),
+        new("data-path", "folder", "the folder holding the pull request's data (else data.path in the spec)"),
         new("required-approvals", "n", "approvals at the head commit needed to merge (1)"),
         new("dry-run", null, "call no GitHub API: write the report to --out and stdout"),
         new("out", "file", "also write the report here (dry run: mlops-report.md)"),
@@ -33,6 +35,16 @@ internal sealed class PrCommands : ICommandGroup
         new("pr auto", [], Options, "Run sync, merge or close, whichever the GitHub event calls for.", ctx => RunAsync(ctx, PrCommand.None)),
     ];
 
+    /// <summary><c>--data-path</c> replaces the spec's <c>data.path</c> (prefix and prepare command stay); without a data section it adds one (prefix: the root).</summary>
+    private static MlopsSpec WithDataPath(MlopsSpec spec, CommandContext ctx)
+    {
+        if (ctx.Args.Option("data-path") is not { } path)
+            return spec;
+        var folder = Path.GetFullPath(path, ctx.WorkingDirectory);
+        var location = new SpecLocation("--data-path", 0);
+        return spec with { Data = spec.Data is { } data ? data with { Path = folder, Location = location } : new DataSpec(folder, "", null) { Location = location } };
+    }
+
     private static async Task<int> RunAsync(CommandContext ctx, PrCommand command)
     {
         var token = new ActionInputs(ctx.Environment).Get("github-token") ?? ctx.Environment("GITHUB_TOKEN") ?? ctx.Environment("GH_TOKEN");
@@ -41,7 +53,7 @@ internal sealed class PrCommands : ICommandGroup
         var inputs = await PrInputs.ResolveAsync(ctx);
         if (command == PrCommand.None && inputs.Event is null)
             throw new UsageException("'mlops pr auto' reads the triggering event: set GITHUB_EVENT_NAME and GITHUB_EVENT_PATH (GitHub Actions does), or run sync, merge or close.", ctx.Args.Command);
-        var spec = await MlopsSpecParser.LoadAsync(inputs.SpecPath, ctx.Cancellation);
+        var spec = WithDataPath(await MlopsSpecParser.LoadAsync(inputs.SpecPath, ctx.Cancellation), ctx);
         var repository = await ctx.OpenRepositoryAsync();
         if (inputs.BaseRef is { } target && target != repository.Info.DefaultBranch)
         {
