@@ -82,7 +82,7 @@ public sealed partial class S3ObjectStore
                 {
                     ambiguous = true;
                     lastFailure = e;
-                    switch (await ResolveLastAsync(fullKey, bytes, writeId, expectedTag, replaced, last, cancellationToken))
+                    switch (await (last ? TryResolveAsync(fullKey, bytes, writeId, expectedTag, replaced, cancellationToken) : ResolveAsync(fullKey, bytes, writeId, expectedTag, replaced, cancellationToken)))
                     {
                         case Outcome.Ours:
                             return true;
@@ -103,15 +103,10 @@ public sealed partial class S3ObjectStore
         }
     }
 
-    /// <summary>
-    /// <see cref="ResolveAsync"/>, except that after the last attempt a failed read-back is <see cref="Outcome.Unknown"/>
-    /// rather than a second error hiding the first.
-    /// </summary>
-    private async Task<Outcome> ResolveLastAsync(
-        string fullKey, byte[] content, string writeId, string? expectedTag, WriteLineage? replaced, bool last, CancellationToken cancellationToken)
+    /// <summary><see cref="ResolveAsync"/> after the last attempt: a failed read-back is <see cref="Outcome.Unknown"/>, not a second error hiding the first.</summary>
+    private async Task<Outcome> TryResolveAsync(
+        string fullKey, byte[] content, string writeId, string? expectedTag, WriteLineage? replaced, CancellationToken cancellationToken)
     {
-        if (!last)
-            return await ResolveAsync(fullKey, content, writeId, expectedTag, replaced, cancellationToken);
         try
         {
             return await ResolveAsync(fullKey, content, writeId, expectedTag, replaced, cancellationToken);

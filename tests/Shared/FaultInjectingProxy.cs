@@ -19,11 +19,10 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<Task, bool> _connections = new();
     private readonly ConcurrentDictionary<FaultKind, int> _faults = new();
-    private readonly ConcurrentDictionary<long, TaskCompletionSource> _inFlight = new();
+    private readonly ConcurrentDictionary<int, TaskCompletionSource> _inFlight = new();
     private readonly Random _random;
     private readonly Task _acceptLoop;
     private int _requests;
-    private long _exchanges;
     private int _strippedConditions;
 
     public FaultInjectingProxy(Uri upstream, FaultInjectionOptions? options = null)
@@ -140,8 +139,7 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
                         await reader.CopyChunkedAsync(body, token);
                     else if (head.ContentLength is > 0 and var length)
                         await reader.CopyExactAsync(length, body, token);
-                    Interlocked.Increment(ref _requests);
-                    var exchange = Interlocked.Increment(ref _exchanges);
+                    var exchange = Interlocked.Increment(ref _requests);
                     var settled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                     _inFlight[exchange] = settled;
                     try
