@@ -36,10 +36,10 @@ internal sealed class PullRequestScenario : IAsyncDisposable
 
     public List<MlopsProcess.Result> Results { get; } = [];
 
-    public static async Task<PullRequestScenario> StartAsync(string gates = "  - { metric: auc, max-regression: 10% }")
+    public static async Task<PullRequestScenario> StartAsync(string gates = "  - { metric: auc, max-regression: 10% }", int mainRows = 500, string split = "0.25")
     {
         var scenario = new PullRequestScenario(await FakeGitHubServer.StartAsync("/api/v3", Token));
-        scenario._temp.Write("main/customers.csv", ChurnData.Csv(1, 500));
+        scenario._temp.Write("main/customers.csv", ChurnData.Csv(1, mainRows));
         scenario._temp.Write("checkout/mlops.yml", $"""
             data:
               path: data
@@ -49,7 +49,7 @@ internal sealed class PullRequestScenario : IAsyncDisposable
               task: binary
               data:
                 train: {DataFile}
-                split: 0.25
+                split: {split}
               label: churned
               categorical: [plan]
               trainer: lightgbm
@@ -64,6 +64,10 @@ internal sealed class PullRequestScenario : IAsyncDisposable
     }
 
     public void WriteCheckoutData(string csv) => _temp.Write("checkout/data/customers.csv", csv);
+
+    /// <summary>Adds lines to the <c>model:</c> section of the checkout's mlops.yml (e.g. trainer parameters).</summary>
+    public void AddToModelSpec(string lines) =>
+        _temp.Write("checkout/mlops.yml", File.ReadAllText(Path.Combine(Checkout, "mlops.yml")).Replace("  trainer: lightgbm\n", "  trainer: lightgbm\n" + lines + "\n", StringComparison.Ordinal));
 
     public FakePullRequest OpenPullRequest(int number, string headSha, string? headRepository = null) =>
         GitHub.AddPullRequest(WebhookPayloads.Repository, new FakePullRequest(number, headSha) { HeadRepository = headRepository, HeadRef = "data/newer" });
