@@ -30,7 +30,12 @@ public sealed partial class MlNetTrainer
         var labels = input.HoldoutOnly ? prepared.Test ?? prepared.Train : prepared.Train;
         var view = LoaderFactory.Create(ml, labels, bundle).Load(labels.LocalPath);
         var predictions = Scorer.Score(ml, model, bundle, view, labels, Scorer.EvaluationClasses(bundle, labels, input.Classes));
-        return predictions.Count > 0 ? predictions : throw new InvalidInputException($"{labels.DisplayName}: there are no rows to score.");
+        if (predictions.Count == 0)
+            throw new InvalidInputException($"{labels.DisplayName}: there are no rows to score.");
+        if (input.Importance)
+            predictions = predictions with { Importance = PermutationImportance.Compute(ml, model, bundle, view, labels, predictions.Classes, input.Spec.Seed, work) };
+        var hashes = labels == prepared.Test ? prepared.TestHashes : null;
+        return WithRows(predictions, hashes ?? RowHasher.For(spec, labels).HashFile(labels), labels);
     }
 
     /// <inheritdoc />

@@ -58,7 +58,12 @@ public sealed partial class MlNetTrainer : Core.Training.ITrainer
         if (predictions.Count == 0)
             throw new InvalidInputException($"{labels.DisplayName}: there are no labelled rows to evaluate on. Add rows, or set model.data.test to a file with labelled rows.");
         var importance = PermutationImportance.Compute(ml, model, bundle, test, labels, evaluationClasses, spec.Seed, input.WorkDirectory);
-        return new TrainingOutput(modelFile, predictions, importance, bundle.ToSchema(), prepared.Train.Rows, applied);
+        var hasher = RowHasher.For(spec, prepared.Train);
+        var trainHashes = prepared.TrainHashes ?? hasher.HashFile(prepared.Train);
+        return new TrainingOutput(modelFile, WithRows(predictions, prepared.TestHashes ?? hasher.HashFile(labels), labels), importance, bundle.ToSchema(), prepared.Train.Rows, applied)
+        {
+            TrainingRows = RowFingerprints.Of(trainHashes),
+        };
     }
 
     /// <summary>The train and evaluation views: two files (given, or split off the train file by the preparer).</summary>
@@ -87,6 +92,10 @@ public sealed partial class MlNetTrainer : Core.Training.ITrainer
         if (prepared.Test is { Rows: 0 })
             throw new InvalidInputException($"{file.DisplayName}: no evaluation rows are left (split {split} of {labelled} rows). Raise 'split', add rows, or set model.data.test.");
     }
+
+    /// <summary>Predictions with each row's content hash (when the counts agree) and the rows left out for lack of a label.</summary>
+    private static Core.Training.Evaluation.Predictions WithRows(Core.Training.Evaluation.Predictions predictions, ulong[] hashes, FileProfile labels) =>
+        predictions with { RowHashes = hashes.Length == predictions.Count ? hashes : null, UnlabelledRows = labels.DroppedUnlabelled };
 
     private static string VersionOf(Type type) =>
         type.Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]

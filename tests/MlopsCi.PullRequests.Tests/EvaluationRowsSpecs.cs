@@ -23,7 +23,7 @@ public sealed class EvaluationRowsSpecs
         Assert.True(synced.ExitCode == 0, synced.ToString());
         var comment = Assert.Single(s.Comments(1)).Body;
         var auc = comment.Split('\n').Single(l => l.StartsWith("| auc |", StringComparison.Ordinal));
-        Assert.True(!auc.Contains("⚠️", StringComparison.Ordinal));
+        Assert.True(!auc.Contains("⚠️", StringComparison.Ordinal), auc);
         Assert.Matches(@"evaluation: \d+ rows, 0 seen in training by either model", comment);
         Assert.Matches(@"evaluation: \d+ rows, 0 seen in training by either model", synced.Out);
     }

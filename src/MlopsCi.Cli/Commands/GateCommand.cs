@@ -26,6 +26,7 @@ internal sealed class GateCommand : ICommandGroup
         var baselineRef = ctx.Args.Option("baseline");
         IReadOnlyList<GateResult> results;
         string? baselineRun = null;
+        EvaluationRows? evaluation = null;
         if (baselineRef is null)
         {
             var run = await new ModelResolver(await ctx.OpenStoreAsync()).ResolveAsync(runId, ctx.Cancellation);
@@ -36,12 +37,15 @@ internal sealed class GateCommand : ICommandGroup
             var options = new BootstrapOptions(ctx.Args.IntOption("resamples", 1000), ctx.Args.IntOption("seed", 1));
             var comparison = await new CompareService(await ctx.OpenRepositoryAsync(), new MlNetTrainer()).CompareRunsAsync(baselineRef, runId, gates, options, ctx.Cancellation);
             baselineRun = comparison.Baseline.Run.Id;
+            evaluation = comparison.Evaluation;
             results = comparison.Comparison.Gates;
         }
 
         var passed = results.All(g => g.Passed);
-        ctx.Write(new { run = runId, baseline = baselineRef, baselineRun, spec = specFile, passed, gates = results.Select(g => Json(g, specFile)) }, w =>
+        ctx.Write(new { run = runId, baseline = baselineRef, baselineRun, spec = specFile, passed, evaluation = evaluation is null ? null : TrainingViews.Json(evaluation), gates = results.Select(g => Json(g, specFile)) }, w =>
         {
+            if (evaluation is not null)
+                TrainingViews.WriteEvaluation(w, evaluation);
             if (results.Count == 0)
                 w.WriteLine($"{specFile} has no gates; nothing to check.");
             foreach (var g in results)

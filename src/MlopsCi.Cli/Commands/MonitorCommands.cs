@@ -43,6 +43,7 @@ internal sealed class MonitorCommands : ICommandGroup
         ctx.Write(record, w =>
         {
             w.WriteLine($"{model} (version {record.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–"}) on {record.Path} at {dataRef} ({TrainingViews.Short(record.DataCommit)}), {result.Evaluation.Predictions.Count:N0} rows: {record.Outcome}");
+            TrainingViews.WriteEvaluation(w, result.Evaluation.Evaluation);
             WriteChecks(w, record);
             w.WriteLine(record.Reason);
         });
@@ -93,12 +94,15 @@ internal sealed class MonitorCommands : ICommandGroup
             ctx.Error.WriteLine($"Retraining '{model.Name}' on '{dataRef}' …");
         var service = new RetrainService(await ctx.OpenRepositoryAsync(), new MlNetTrainer());
         var result = await service.RetrainAsync(new RetrainRequest(model, spec.Gates, dataRef, ctx.Args.Option("alias") ?? "champion", tags), ctx.Cancellation);
-        var json = new { run = result.Run.Id, promoted = result.IsPromoted, version = result.Promoted?.Version, decision = result.Record.Outcome, reason = result.Record.Reason, comparison = result.Comparison is { } c ? TrainingViews.Json(c.Comparison) : null };
+        var json = new { run = result.Run.Id, promoted = result.IsPromoted, version = result.Promoted?.Version, decision = result.Record.Outcome, reason = result.Record.Reason, evaluation = result.Comparison is { } e ? TrainingViews.Json(e.Evaluation) : null, comparison = result.Comparison is { } c ? TrainingViews.Json(c.Comparison) : null };
         ctx.Write(json, w =>
         {
             w.WriteLine($"run {result.Run.Id} on {dataRef} ({TrainingViews.Short(result.Run.DataCommit)}): {result.Record.Outcome}");
             if (result.Comparison is { } comparison)
+            {
+                TrainingViews.WriteEvaluation(w, comparison.Evaluation);
                 TrainingViews.WriteComparison(w, comparison.Comparison);
+            }
             w.WriteLine(result.Record.Reason);
         });
         await ReportAsync(ctx, result.Record, ("promoted", result.IsPromoted ? "true" : "false"), ("version", result.Promoted?.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""), ("run-id", result.Run.Id));

@@ -47,10 +47,11 @@ internal sealed class TrainingCommands : ICommandGroup
         var dataRef = Required(ctx, "ref", "main");
         var service = new EvaluateService(await ctx.OpenRepositoryAsync(), new MlNetTrainer());
         var result = await service.EvaluateAsync(model, dataRef, ctx.Args.Option("path"), ctx.Cancellation);
-        var json = new { model = result.Model.Reference, run = result.Model.Run.Id, version = result.Model.Version?.Version, modelHash = result.Model.ModelHash, dataRef, dataCommit = result.DataCommit, path = result.Path, rows = result.Predictions.Count, metrics = result.Metrics };
+        var json = new { model = result.Model.Reference, run = result.Model.Run.Id, version = result.Model.Version?.Version, modelHash = result.Model.ModelHash, dataRef, dataCommit = result.DataCommit, path = result.Path, rows = result.Predictions.Count, evaluation = TrainingViews.Json(result.Evaluation), metrics = result.Metrics };
         ctx.Write(json, w =>
         {
             w.WriteLine($"{model} (run {result.Model.Run.Id}) on {result.Path} at {dataRef} ({TrainingViews.Short(result.DataCommit)}), {result.Predictions.Count:N0} rows:");
+            TrainingViews.WriteEvaluation(w, result.Evaluation);
             TrainingViews.WriteMetrics(w, result.Metrics);
         });
         return 0;

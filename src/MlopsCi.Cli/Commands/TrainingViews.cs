@@ -53,6 +53,24 @@ internal static class TrainingViews
             w.WriteLine($"gate {(gate.Passed ? "passed" : "FAILED")}: {gate.Reason}");
     }
 
+    /// <summary>The evaluation line (rows scored, rows left out as seen in training or unlabelled) and the few-rows warning.</summary>
+    public static void WriteEvaluation(TextWriter w, EvaluationRows evaluation)
+    {
+        w.WriteLine(evaluation.Describe());
+        if (evaluation.Warning is { } warning)
+            w.WriteLine("warning: " + warning);
+    }
+
+    public static object Json(EvaluationRows evaluation) => new
+    {
+        rows = evaluation.Rows,
+        leftOut = evaluation.LeftOut,
+        unlabelled = evaluation.Unlabelled,
+        models = evaluation.Models.Select(m => new { role = m.Role, model = m.Model, seenInTraining = m.Seen, fingerprints = m.Seen is not null }),
+        line = evaluation.Describe(),
+        warning = evaluation.Warning,
+    };
+
     public static string Verdict(Verdict verdict) => verdict switch
     {
         Core.Training.Evaluation.Verdict.Better => "better",

@@ -7,7 +7,7 @@ namespace MlopsCi.Config.Specs;
 /// <summary>Reads the <c>model:</c> section, recording the line of every key.</summary>
 internal static partial class ModelSectionParser
 {
-    private static readonly string[] ModelKeys = ["name", "task", "data", "label", "features", "categorical", "text", "ignore", "trainer", "params", "seed", "time-column"];
+    private static readonly string[] ModelKeys = ["name", "task", "data", "label", "features", "categorical", "text", "ignore", "trainer", "params", "seed", "time-column", "key"];
     private static readonly string[] DataKeys = ["train", "test", "split"];
 
     public static ModelSpec? Parse(YamlSection top)
@@ -41,6 +41,9 @@ internal static partial class ModelSectionParser
         }
 
         var seed = model.Integer("seed") ?? 1;
+        var keyColumns = model.List("key");
+        if (keyColumns.Distinct(StringComparer.Ordinal).Count() != keyColumns.Count)
+            throw model.Error("key", $"'model.key' names a column twice ({string.Join(", ", keyColumns.GroupBy(k => k, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key))}); list each key column once");
         return new ModelSpec(
             name,
             task,
@@ -53,7 +56,8 @@ internal static partial class ModelSectionParser
             (model.String("trainer") ?? "lightgbm").ToLowerInvariant(),
             parameters,
             seed,
-            model.String("time-column")) { Location = new SpecLocation(top.File, top.LineOf("model")), Lines = lines };
+            model.String("time-column"),
+            keyColumns.Count == 0 ? null : keyColumns) { Location = new SpecLocation(top.File, top.LineOf("model")), Lines = lines };
     }
 
     private static ModelTask ParseTask(YamlSection model)

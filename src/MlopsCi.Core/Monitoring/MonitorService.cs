@@ -37,7 +37,7 @@ public sealed class MonitorService(Repository repository, ITrainer trainer, Time
             MonitoringHistory.NewId(), model.Run.ModelName, MonitoringKind.Monitor, _time.GetUtcNow(), model.Version?.Version,
             request.DataRef, evaluation.DataCommit, evaluation.Path, MetricNames.Primary(task), evaluation.Metrics, reference, checks,
             failed.Count > 0 ? MonitoringRecord.Degraded : MonitoringRecord.Ok, reason)
-        { RunId = model.Run.Id };
+        { RunId = model.Run.Id, Evaluation = evaluation.Evaluation.Describe() };
         await History.AppendAsync(record, cancellationToken);
         return new MonitorResult(record, evaluation);
     }

@@ -36,6 +36,9 @@ public sealed record MonitoringRecord(
     /// <summary>The run that trained the retrained candidate (retrain records only).</summary>
     public string? RunId { get; init; }
 
+    /// <summary>Which rows were scored and which were left out as seen in training ("evaluation: 292 rows, 0 seen …").</summary>
+    public string? Evaluation { get; init; }
+
     /// <summary>The version registered and made champion by a retrain, when it promoted.</summary>
     public int? PromotedVersion { get; init; }
 

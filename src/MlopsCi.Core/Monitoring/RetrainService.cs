@@ -97,6 +97,6 @@ public sealed class RetrainService(Repository repository, ITrainer trainer, Time
             MonitoringHistory.NewId(), request.Spec.Name, MonitoringKind.Retrain, _time.GetUtcNow(), promoted?.Version ?? champion?.Version,
             request.DataRef, run.DataCommit, path, MetricNames.Primary(request.Spec.Task), metrics, reference, checks,
             promoted is not null ? MonitoringRecord.Promoted : MonitoringRecord.Kept, reason)
-        { RunId = run.Id, PromotedVersion = promoted?.Version };
+        { RunId = run.Id, PromotedVersion = promoted?.Version, Evaluation = comparison?.Evaluation.Describe() };
     }
 }

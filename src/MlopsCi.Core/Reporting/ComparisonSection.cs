@@ -1,3 +1,5 @@
+using MlopsCi.Core.Training.Evaluation;
+
 namespace MlopsCi.Core.Reporting;
 
 /// <summary>The candidate against the baseline on the same evaluation rows.</summary>
@@ -17,6 +19,9 @@ public sealed record ComparisonSection(
     double Confidence,
     string BaselineLabel)
 {
+    /// <summary>Which rows both models were scored on and which were left out as seen in training; null in older reports.</summary>
+    public EvaluationRows? Evaluation { get; init; }
+
     /// <summary>Whether every gate passed.</summary>
     public bool GatesPassed => Gates.All(g => g.Passed);
 

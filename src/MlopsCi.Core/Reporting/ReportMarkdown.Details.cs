@@ -15,7 +15,12 @@ public static partial class ReportMarkdown
         var rank = 1;
         foreach (var row in report.Importance.Take(limits.Features))
             md.Append($"| {rank++} | {Code(row.Feature)} | {Value(row.Candidate)} | {(row.Baseline is { } b ? Value(b) : "—")} |\n");
-        md.Append('\n');
+        md.Append(report.Comparison?.Evaluation switch
+        {
+            null => "\n",
+            { LeftOut: 0 } => "\n<sub>PR and main: each model's permutation importance on the same evaluation rows as the metrics (at most 2,000 of them).</sub>\n\n",
+            { LeftOut: var n } => $"\n<sub>PR and main: each model's permutation importance on the same evaluation rows (at most 2,000), including the {Count(n)} left out of the metrics as seen in training.</sub>\n\n",
+        });
     }
 
     private static void AppendLineage(StringBuilder md, PullRequestReport report)

@@ -15,6 +15,13 @@ public static partial class ReportMarkdown
         if (report.Comparison is not { } c)
             return;
         md.Append($"#### 📊 Metrics — candidate vs {Cell(c.BaselineLabel)}, on the same {Count(c.Rows)} evaluation rows\n\n");
+        if (c.Evaluation is { } evaluation)
+        {
+            md.Append(evaluation.Describe()).Append("\n\n");
+            if (evaluation.Warning is { } warning)
+                md.Append("⚠️ ").Append(warning).Append("\n\n");
+        }
+
         AppendMetricTable(md, c.Metrics.Where(m => !IsClassMetric(m.Metric)).ToList(), "Metric");
         md.Append($"\n<sub>▲/▼ direction of the change · ✅ better / ⚠️ worse: the {(c.Confidence * 100).ToString("0", CultureInfo.InvariantCulture)}% interval of the paired bootstrap ({Count(c.Resamples)} resamples) excludes 0 · ➖ no significant change · ❌ a gate on the metric fails</sub>\n\n");
         var classes = c.Metrics.Where(m => IsClassMetric(m.Metric)).ToList();

@@ -6,8 +6,9 @@ using MlopsCi.Core.Versioning;
 namespace MlopsCi.Core.Specs;
 
 /// <summary>
-/// How to train one model: task, data, label, feature columns, trainer with parameters, seed. Every key keeps the line it
-/// was written on (<see cref="At"/>), so an error about a value can point at it.
+/// How to train one model: task, data, label, feature columns, trainer with parameters, seed, and the key columns that
+/// identify a row for the split (<see cref="Key"/>; null: the whole row). Every key keeps the line it was written on
+/// (<see cref="At"/>), so an error about a value can point at it.
 /// </summary>
 public sealed record ModelSpec(
     string Name,
@@ -21,7 +22,8 @@ public sealed record ModelSpec(
     string Trainer,
     IReadOnlyDictionary<string, string> Params,
     int Seed,
-    string? TimeColumn = null)
+    string? TimeColumn = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Key = null)
 {
     /// <summary>Where the <c>model:</c> section starts.</summary>
     [JsonIgnore]

@@ -8,4 +8,8 @@ namespace MlopsCi.Core.Training;
 /// file); otherwise every row of <see cref="Train"/>. <see cref="Classes"/> fixes the class order of a multiclass
 /// evaluation so two models' predictions are comparable.
 /// </summary>
-public sealed record ScoringInput(string ModelFile, ModelSpec Spec, DataFile Train, DataFile? Test, bool HoldoutOnly, string WorkDirectory, IReadOnlyList<string>? Classes = null);
+public sealed record ScoringInput(string ModelFile, ModelSpec Spec, DataFile Train, DataFile? Test, bool HoldoutOnly, string WorkDirectory, IReadOnlyList<string>? Classes = null)
+{
+    /// <summary>Also compute permutation importance on the scored rows (<see cref="Evaluation.Predictions.Importance"/>).</summary>
+    public bool Importance { get; init; }
+}

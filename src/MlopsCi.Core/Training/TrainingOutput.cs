@@ -12,4 +12,8 @@ public sealed record TrainingOutput(
     IReadOnlyList<FeatureImportance> FeatureImportance,
     ModelSchema Schema,
     int TrainRows,
-    IReadOnlyDictionary<string, string> Params);
+    IReadOnlyDictionary<string, string> Params)
+{
+    /// <summary>The content hashes of the rows the model trained on; null when the trainer does not record them.</summary>
+    public RowFingerprints? TrainingRows { get; init; }
+}

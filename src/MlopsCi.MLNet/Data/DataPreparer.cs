@@ -7,7 +7,8 @@ namespace MlopsCi.MLNet.Data;
 
 /// <summary>
 /// Gets input files ready for the loader: Parquet converted to text, every row checked, rows without a label dropped,
-/// and without a test file, a split: time-ordered with a time column (the latest rows are the test set), else seeded.
+/// and without a test file, a split: time-ordered with a time column (the latest rows are the test set), else by row
+/// hash (see <see cref="RandomSplitter"/>).
 /// </summary>
 internal static class DataPreparer
 {
@@ -51,7 +52,7 @@ internal static class DataPreparer
         var filtered = Path.Combine(work, $"{role}-labelled-{Path.GetFileName(file.LocalPath)}");
         var label = profile.IndexOf(spec.Label);
         Rewrite(profile, filtered, fields => !Values.IsMissing(fields[label]));
-        return FileInspector.Inspect(new DataFile(filtered, file.DisplayName), spec.Label, spec.Task != ModelTask.Regression, ColumnPlanner.NotNumeric(spec));
+        return FileInspector.Inspect(new DataFile(filtered, file.DisplayName), spec.Label, spec.Task != ModelTask.Regression, ColumnPlanner.NotNumeric(spec)) with { DroppedUnlabelled = profile.MissingLabels };
     }
 
     /// <summary>Copies the header and the rows <paramref name="keep"/> accepts.</summary>

@@ -15,5 +15,8 @@ internal sealed record FileProfile(
     IReadOnlyDictionary<string, int>? LabelValues,
     int MissingLabels)
 {
+    /// <summary>Rows without a label that were left out of this file before it was written (0 when none were).</summary>
+    public int DroppedUnlabelled { get; init; }
+
     public int IndexOf(string column) => Header.ToList().IndexOf(column);
 }

@@ -3,22 +3,26 @@ using MlopsCi.Core.Specs;
 namespace MlopsCi.MLNet.Data;
 
 /// <summary>
-/// The seeded holdout split, done once on the file: of the rows that have a label, exactly
-/// round(<see cref="ModelDataSpec.HoldoutFraction"/> × rows) chosen by the seed go to an evaluation file and the rest to a
-/// training file, both in their original order. Training then parses only its rows and scoring only the held-out ones,
-/// instead of every row of the file twice behind a filter. The same labelled rows, fraction and seed always give the same
-/// split, so a model scored later (evaluate, the pull-request comparison) sees the rows it was evaluated on.
+/// The holdout split by row hash, done once on the file in one streaming pass: a labelled row goes to the evaluation
+/// file when its hash (of the whole row, or of <c>model.key</c>'s columns) mixed with the seed falls below
+/// <see cref="ModelDataSpec.HoldoutFraction"/>, else to the training file; both keep the original order. A row's side
+/// depends only on its content and the seed, so appending, deleting, editing or reordering other rows never moves it:
+/// a row held out from one version of a file is held out from every version, and no model trained on an older version
+/// was trained on it. The held-out count is the fraction on average, not exactly. The content hash of every row is kept
+/// for the run's training-row fingerprints and the overlap check of later comparisons.
 /// </summary>
 internal static class RandomSplitter
 {
     public static PreparedData Split(ModelSpec spec, FileProfile file, string work)
     {
         var label = file.IndexOf(spec.Label);
-        var labelled = file.Rows - file.MissingLabels;
-        var held = (int)Math.Round(labelled * spec.Data.HoldoutFraction, MidpointRounding.AwayFromZero);
-        var isHeld = Choose(labelled, held, spec.Seed);
+        var hasher = RowHasher.For(spec, file);
+        var fraction = spec.Data.HoldoutFraction;
         var collect = file.LabelValues is not null;
         var extension = file.Format.Separator == '\t' ? ".tsv" : ".csv";
+        var trainHashes = new List<ulong>(file.Rows);
+        var testHashes = new List<ulong>((int)(file.Rows * fraction * 1.1) + 16);
+        var unlabelledHeld = 0;
         using var train = new Part(Path.Combine(work, "split-train" + extension), file.Header.Count, collect);
         using var test = new Part(Path.Combine(work, "split-test" + extension), file.Header.Count, collect);
         using (var reader = new StreamReader(file.LocalPath, System.Text.Encoding.UTF8, true, 1 << 16))
@@ -29,26 +33,41 @@ internal static class RandomSplitter
             var fields = new List<string>(file.Header.Count);
             // Per-part missing counts only for columns that miss values at all (most miss none).
             var countMissing = file.Missing.Any(m => m > 0);
-            var row = 0;
             while (reader.ReadLine() is { } line)
             {
                 if (line.Length == 0)
                     continue;
-                var value = Field(line, file.Format, fields, label);
+                ReadOnlySpan<char> value = default;
+                ulong content = 0, key = 0;
+                var c = 0;
+                foreach (var field in Fields(line, file.Format, fields))
+                {
+                    if (c == label)
+                        value = field;
+                    hasher.Add(c++, field, ref content, ref key);
+                }
+
+                var held = RowHasher.IsHeldOut(RowHasher.Finish(key), spec.Seed, fraction);
                 if (Values.IsMissing(value))
+                {
+                    // Counted on its side, so the evaluation can say how many of its rows had no label.
+                    unlabelledHeld += held ? 1 : 0;
                     continue;
-                var part = isHeld[row++] ? test : train;
+                }
+
+                var part = held ? test : train;
+                (held ? testHashes : trainHashes).Add(RowHasher.Finish(content));
                 part.Rows++;
                 if (collect)
                 {
-                    var key = value.Trim().ToString();
-                    part.Labels[key] = part.Labels.GetValueOrDefault(key) + 1;
+                    var labelKey = value.Trim().ToString();
+                    part.Labels[labelKey] = part.Labels.GetValueOrDefault(labelKey) + 1;
                 }
 
                 part.Writer.WriteLine(line);
                 if (!countMissing)
                     continue;
-                var c = 0;
+                c = 0;
                 foreach (var field in Fields(line, file.Format, fields))
                 {
                     if (file.Missing[c] > 0 && Values.IsMissing(field))
@@ -58,38 +77,11 @@ internal static class RandomSplitter
             }
         }
 
-        return new PreparedData(train.Profile(file), test.Profile(file), file);
-    }
-
-    /// <summary>Exactly <paramref name="held"/> of <paramref name="rows"/> rows, chosen by a seeded partial shuffle.</summary>
-    private static bool[] Choose(int rows, int held, int seed)
-    {
-        var order = new int[rows];
-        for (var i = 0; i < rows; i++)
-            order[i] = i;
-        var random = new Random(seed);
-        var chosen = new bool[rows];
-        for (var i = 0; i < held; i++)
+        return new PreparedData(train.Profile(file), test.Profile(file) with { DroppedUnlabelled = unlabelledHeld }, file)
         {
-            var j = random.Next(i, rows);
-            (order[i], order[j]) = (order[j], order[i]);
-            chosen[order[i]] = true;
-        }
-
-        return chosen;
-    }
-
-    /// <summary>Field <paramref name="index"/> of one line.</summary>
-    private static ReadOnlySpan<char> Field(string line, TextFormat format, List<string> fields, int index)
-    {
-        var c = 0;
-        foreach (var value in Fields(line, format, fields))
-        {
-            if (c++ == index)
-                return value;
-        }
-
-        return default;
+            TrainHashes = [.. trainHashes],
+            TestHashes = [.. testHashes],
+        };
     }
 
     /// <summary>The fields of one line: spans of the line when it has no quotes, else the quote-aware split.</summary>

@@ -15,7 +15,7 @@ public sealed class ModelPipeline(Repository repository, ITrainer trainer, TimeP
     public const string ChampionAlias = "champion";
 
     private readonly TrainingService _training = new(repository, trainer, time);
-    private readonly CompareService _compare = new(repository, trainer, time);
+    private readonly CompareService _compare = new(repository, trainer, time) { Importance = true };
     private readonly ModelRegistry _registry = new(repository.Store, time ?? TimeProvider.System);
 
     /// <inheritdoc />

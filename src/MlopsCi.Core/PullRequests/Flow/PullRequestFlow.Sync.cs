@@ -78,7 +78,8 @@ public sealed partial class PullRequestFlow
         }
 
         var compared = await _pipeline.CompareAsync(baselineRef, candidate.Id, head, context.Spec.Gates, cancellationToken);
-        var comparison = ReportSections.Comparison(compared.Comparison, spec.Task, baselineLabel);
+        var comparison = ReportSections.Comparison(compared.Comparison, spec.Task, baselineLabel) with { Evaluation = compared.Evaluation };
+        _output.Step(compared.Evaluation.Describe());
         _output.Step($"compared on {comparison.Rows:N0} evaluation rows: {Describe(comparison)}");
         var mergeBase = await _repository.MergeBaseAsync(main, head, cancellationToken) ?? main;
         var diff = await DataDiffBuilder.BuildAsync(_repository, mergeBase, head, cancellationToken);
@@ -86,7 +87,7 @@ public sealed partial class PullRequestFlow
         var lineage = new ReportLineage(MainBranch, branch, baselineRun.DataCommit, head.Id, context.HeadSha, baselineRun.Id, candidate.Id,
             champion?.ToString(), candidate.SpecHash, candidate.TrainRows, context.Repository);
         var report = new PullRequestReport(spec.Name, context.Number, comparison, diff, validation, drift,
-            ReportSections.Importance(candidate.FeatureImportance, baselineRun.FeatureImportance), lineage, ReportOutcome.Pending);
+            ReportSections.Importance(compared.CandidateImportance ?? candidate.FeatureImportance, compared.BaselineImportance ?? baselineRun.FeatureImportance), lineage, ReportOutcome.Pending);
         var record = new PullRequestRecord(context.Number, spec.Name, PullRequestRecord.Open, context.HeadSha, head.Id, candidate.Id, champion?.Version, report, _time.GetUtcNow());
         var failed = !comparison.GatesPassed;
         var status = failed

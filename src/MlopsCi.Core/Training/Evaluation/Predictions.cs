@@ -15,6 +15,27 @@ public sealed record Predictions(ModelTask Task, IReadOnlyList<string> Classes, 
     /// <summary>Number of rows.</summary>
     public int Count => Labels.Length;
 
+    /// <summary>The content hash of each row (see <see cref="RowFingerprints"/>), in row order; null when not known.</summary>
+    public ulong[]? RowHashes { get; init; }
+
+    /// <summary>Permutation importance on these rows, when scoring was asked for it.</summary>
+    public IReadOnlyList<FeatureImportance>? Importance { get; init; }
+
+    /// <summary>Rows of the evaluation data left out before scoring because they have no label.</summary>
+    public int UnlabelledRows { get; init; }
+
+    /// <summary>The rows <paramref name="keep"/> marks, in order.</summary>
+    public Predictions Where(bool[] keep)
+    {
+        ArgumentNullException.ThrowIfNull(keep);
+        T[] Pick<T>(T[] values) => [.. values.Where((_, i) => keep[i])];
+        return new Predictions(Task, Classes, Pick(Labels), Pick(Predicted), Scores is null ? null : Pick(Scores), Probabilities is null ? null : Pick(Probabilities))
+        {
+            RowHashes = RowHashes is null ? null : Pick(RowHashes),
+            UnlabelledRows = UnlabelledRows,
+        };
+    }
+
     /// <summary>Row indices ordered by descending score (computed once, for AUC and AUPRC).</summary>
     internal int[] ByScoreDescending
     {

@@ -9,6 +9,7 @@ namespace MlopsCi.Core.Training.Runs;
 public sealed class RunStore(IObjectStore store)
 {
     internal const string Prefix = "_mlops/runs/";
+    private const string TrainingRowsSuffix = ".training-rows";
 
     /// <summary>A new time-ordered run id: <c>yyyyMMdd-HHmmss-xxxxxxxx</c>.</summary>
     public static string NewId(TimeProvider time) =>
@@ -22,6 +23,23 @@ public sealed class RunStore(IObjectStore store)
     {
         ArgumentNullException.ThrowIfNull(run);
         return store.PutAsync(Key(run.Id), JsonSerializer.SerializeToUtf8Bytes(run, StoreJson.Options), cancellationToken);
+    }
+
+    /// <summary>Writes the fingerprints of the rows a run trained on, beside its record (<c>&lt;run-id&gt;.training-rows</c>).</summary>
+    public Task SaveTrainingRowsAsync(string runId, RowFingerprints rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return store.PutAsync(Prefix + runId + TrainingRowsSuffix, rows.ToBytes(), cancellationToken);
+    }
+
+    /// <summary>The fingerprints of the rows a run trained on, or null when none were recorded (runs of older versions).</summary>
+    public async Task<RowFingerprints?> TryGetTrainingRowsAsync(string runId, CancellationToken cancellationToken)
+    {
+        if (!IsValidId(runId))
+            return null;
+        var key = Prefix + runId + TrainingRowsSuffix;
+        var bytes = await store.TryReadAllAsync(key, cancellationToken);
+        return bytes is null ? null : RowFingerprints.Parse(bytes, $"{key} in {store.Location}");
     }
 
     /// <summary>A run by id, or null.</summary>
@@ -42,7 +60,10 @@ public sealed class RunStore(IObjectStore store)
         {
             var matches = new List<string>();
             await foreach (var info in store.ListAsync(Prefix + id, cancellationToken))
-                matches.Add(info.Key[Prefix.Length..^".json".Length]);
+            {
+                if (info.Key.EndsWith(".json", StringComparison.Ordinal))
+                    matches.Add(info.Key[Prefix.Length..^".json".Length]);
+            }
             if (matches.Count == 1)
                 return (await TryGetAsync(matches[0], cancellationToken))!;
             if (matches.Count > 1)

@@ -7,12 +7,16 @@ namespace MlopsCi.Core.Training.Services;
 
 /// <summary>
 /// Scores a baseline and a candidate model on the same evaluation rows (defined by the candidate's spec at a data ref),
-/// then compares every metric with a paired bootstrap and evaluates the gates.
+/// leaves out the rows either model trained on (by their training-row fingerprints), then compares every metric with a
+/// paired bootstrap and evaluates the gates.
 /// </summary>
 public sealed class CompareService(Repository repository, ITrainer trainer, TimeProvider? time = null)
 {
     private readonly ModelResolver _resolver = new(repository.Store, time);
     private readonly ModelArtifacts _artifacts = new(repository.Store);
+
+    /// <summary>Also compute both models' permutation importance on the same evaluation rows (the pull-request report shows it).</summary>
+    public bool Importance { get; init; }
 
     /// <summary>Compares two models (run id, name@alias or name:version) on the candidate's evaluation rows at <paramref name="dataRef"/>.</summary>
     public async Task<ComparisonResult> CompareAsync(string baselineModel, string candidateModel, string dataRef, IReadOnlyList<GateSpec> gates, BootstrapOptions? options, CancellationToken cancellationToken)
@@ -41,9 +45,20 @@ public sealed class CompareService(Repository repository, ITrainer trainer, Time
         var (train, test, _) = await workspace.FetchDataAsync(repository, commit, spec.Data, cancellationToken);
         var candidateFile = await workspace.FetchModelAsync(_artifacts, candidate.ModelHash, cancellationToken);
         var baselineFile = await workspace.FetchModelAsync(_artifacts, baseline.ModelHash, cancellationToken);
-        var candidatePredictions = await trainer.ScoreAsync(new ScoringInput(candidateFile, spec, train, test, true, workspace.Root), cancellationToken);
-        var baselinePredictions = await trainer.ScoreAsync(new ScoringInput(baselineFile, spec, train, test, true, workspace.Root, candidatePredictions.Classes), cancellationToken);
-        var comparison = PairedBootstrap.Compare(baselinePredictions, candidatePredictions, gates, options ?? BootstrapOptions.Default);
-        return new ComparisonResult(baseline, candidate, commit.Id, comparison);
+        var candidatePredictions = await trainer.ScoreAsync(new ScoringInput(candidateFile, spec, train, test, true, workspace.Root) { Importance = Importance }, cancellationToken);
+        var baselinePredictions = await trainer.ScoreAsync(new ScoringInput(baselineFile, spec, train, test, true, workspace.Root, candidatePredictions.Classes) { Importance = Importance }, cancellationToken);
+        var (keep, evaluation) = TrainingOverlap.Check(candidatePredictions, [
+            ("baseline", Describe(baseline), await _resolver.Runs.TryGetTrainingRowsAsync(baseline.Run.Id, cancellationToken)),
+            ("candidate", Describe(candidate), await _resolver.Runs.TryGetTrainingRowsAsync(candidate.Run.Id, cancellationToken)),
+        ]);
+        var comparison = PairedBootstrap.Compare(TrainingOverlap.Apply(baselinePredictions, keep), TrainingOverlap.Apply(candidatePredictions, keep), gates, options ?? BootstrapOptions.Default);
+        return new ComparisonResult(baseline, candidate, commit.Id, comparison, evaluation)
+        {
+            BaselineImportance = baselinePredictions.Importance,
+            CandidateImportance = candidatePredictions.Importance,
+        };
     }
+
+    /// <summary>How a model is named in the overlap line: its reference, and its run when that is not the reference.</summary>
+    internal static string Describe(ResolvedModel model) => model.Reference == model.Run.Id ? $"run {model.Run.Id}" : $"{model.Reference}, run {model.Run.Id}";
 }

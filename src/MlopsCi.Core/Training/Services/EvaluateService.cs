@@ -13,7 +13,7 @@ public sealed class EvaluateService(Repository repository, ITrainer trainer, Tim
     /// <summary>
     /// Scores <paramref name="model"/> (run id, name@alias or name:version) at <paramref name="dataRef"/>: on every row of
     /// <paramref name="path"/> when given, else on the evaluation rows the model's own spec defines (its test file or
-    /// held-out split).
+    /// held-out split). Rows the model trained on are left out (and counted).
     /// </summary>
     public async Task<EvaluationResult> EvaluateAsync(string model, string dataRef, string? path, CancellationToken cancellationToken)
     {
@@ -34,6 +34,8 @@ public sealed class EvaluateService(Repository repository, ITrainer trainer, Tim
             predictions = await trainer.ScoreAsync(new ScoringInput(modelFile, spec, train, test, true, workspace.Root), cancellationToken);
         }
 
-        return new EvaluationResult(resolved, dataRef, commit.Id, path ?? spec.Data.Test ?? spec.Data.Train, MetricCalculator.Compute(predictions), predictions);
+        var (keep, evaluation) = TrainingOverlap.Check(predictions, [("model", CompareService.Describe(resolved), await _resolver.Runs.TryGetTrainingRowsAsync(resolved.Run.Id, cancellationToken))]);
+        predictions = TrainingOverlap.Apply(predictions, keep);
+        return new EvaluationResult(resolved, dataRef, commit.Id, path ?? spec.Data.Test ?? spec.Data.Train, MetricCalculator.Compute(predictions), predictions, evaluation);
     }
 }

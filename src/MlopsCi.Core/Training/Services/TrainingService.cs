@@ -44,6 +44,12 @@ public sealed class TrainingService(Repository repository, ITrainer trainer, Tim
             run = run with { Datasets = datasets };
             var output = await trainer.TrainAsync(new TrainingInput(spec, train, test, workspace.Root), cancellationToken);
             var modelHash = await Artifacts.UploadAsync(output.ModelFile, cancellationToken);
+            // The fingerprints go first: a finished run always has them, so later comparisons can prove no overlap.
+            if (output.TrainingRows is { } trainingRows)
+                await Runs.SaveTrainingRowsAsync(run.Id, trainingRows, cancellationToken);
+            // A test file (or duplicates across a time split) may repeat training rows: the run's own metrics leave them out too.
+            var (keep, evaluation) = TrainingOverlap.Check(output.TestPredictions, [("model", run.Id, output.TrainingRows)]);
+            var predictions = TrainingOverlap.Apply(output.TestPredictions, keep);
             var parameters = new SortedDictionary<string, string>(run.Params.ToDictionary(), StringComparer.Ordinal);
             foreach (var (key, value) in output.Params)
                 parameters.TryAdd(key, value);
@@ -52,15 +58,15 @@ public sealed class TrainingService(Repository repository, ITrainer trainer, Tim
                 Status = RunStatus.Finished,
                 EndTime = _time.GetUtcNow(),
                 Params = parameters,
-                Metrics = MetricCalculator.Compute(output.TestPredictions),
+                Metrics = MetricCalculator.Compute(predictions),
                 ModelHash = modelHash,
                 Schema = output.Schema,
                 FeatureImportance = output.FeatureImportance,
                 TrainRows = output.TrainRows,
-                TestRows = output.TestPredictions.Count,
+                TestRows = predictions.Count,
             };
             await Runs.SaveAsync(run, cancellationToken);
-            return new TrainingResult(run, output.TestPredictions, false);
+            return new TrainingResult(run, predictions, false) { Evaluation = evaluation };
         }
         catch (Exception e)
         {
