@@ -67,7 +67,10 @@ public sealed class ServicesSpecs
 
         Assert.Equal(run.Metrics, byVersion.Metrics);
         Assert.Equal(run.TestRows, byVersion.Predictions.Count);
-        Assert.Equal(1461, byRun.Predictions.Count);
+        // Every row of the file, except the ones the model trained on: those are left out and counted.
+        Assert.Equal(1461 - run.TrainRows, byRun.Predictions.Count);
+        Assert.Equal((run.TrainRows, 0), (byRun.Evaluation.LeftOut, byVersion.Evaluation.LeftOut));
+        Assert.StartsWith($"evaluation: {byRun.Predictions.Count:N0} rows, 0 seen in training by the model ({run.TrainRows:N0} of 1,461 left out", byRun.Evaluation.Describe(), StringComparison.Ordinal);
         Assert.True(byRun.Metrics[MetricNames.MicroAccuracy] > run.Metrics[MetricNames.MicroAccuracy] - 0.1);
     }
 
