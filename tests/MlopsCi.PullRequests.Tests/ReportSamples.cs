@@ -77,7 +77,10 @@ internal static class ReportSamples
             20_000,
             1000,
             0.95,
-            "a model trained on main with this spec"),
+            "a model trained on main with this spec")
+        {
+            Evaluation = new EvaluationRows(20_000, 0, [new("baseline", "run k-baseline0000000000000000", 0), new("candidate", "run k-candidate000000000000000", 0)], 12),
+        },
         new DataDiffSection(MainCommit, PrCommit,
             [new("flights/train.csv", DiffKind.Modified, 52_000_000, 51_000_000, new TableDiff(1_000_000, 990_000, 12_000, 22_000, [], ["taxi_out"], [new("delay", "numeric", "text")]))]),
         null,
