@@ -75,6 +75,10 @@ public sealed class DriftAndMonitorCommandSpecs : IDisposable
         using var result = JsonDocument.Parse(retrained.Out);
         Assert.True(result.RootElement.GetProperty("promoted").GetBoolean(), retrained.ToString());
         Assert.Equal(2, result.RootElement.GetProperty("version").GetInt32());
+        // The champion trained on the older period: the new evaluation rows (both periods, by row hash) hold none of them.
+        Assert.Matches(@"^evaluation: \d+ rows, 0 seen in training by either model$", result.RootElement.GetProperty("evaluation").GetProperty("line").GetString());
+        Assert.Equal(0, result.RootElement.GetProperty("evaluation").GetProperty("leftOut").GetInt32());
+        Assert.Matches(@"(?m)^evaluation: \d+ rows, 0 seen in training by the model$", degraded.Out);
         Assert.True(healthy.ExitCode == 0, healthy.ToString());
         Assert.Contains("xychart-beta", history.Out, StringComparison.Ordinal);
         Assert.Contains("| 🚀 promoted |", history.Out, StringComparison.Ordinal);

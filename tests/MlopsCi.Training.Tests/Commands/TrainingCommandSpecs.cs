@@ -196,6 +196,7 @@ public sealed class TrainingCommandSpecs : IDisposable
         Assert.Equal((Text(run, "id"), 1, Text(run, "modelHash")), (Text(result, "run"), result.GetProperty("version").GetInt32(), Text(result, "modelHash")));
         Assert.Equal(run.GetProperty("testRows").GetInt32(), result.GetProperty("rows").GetInt32());
         Assert.Equal(run.GetProperty("metrics").GetProperty("auc").GetDouble(), result.GetProperty("metrics").GetProperty("auc").GetDouble(), 9);
+        Assert.Equal($"evaluation: {run.GetProperty("testRows").GetInt32():N0} rows, 0 seen in training by the model", Text(result.GetProperty("evaluation"), "line"));
     }
 
     private async Task AssertComparingGivesDeltasIntervalsAndVerdictsAsync(string baselineId, JsonElement candidate)
@@ -208,6 +209,10 @@ public sealed class TrainingCommandSpecs : IDisposable
         Assert.Equal((baselineId, Text(candidate, "id")), (Text(comparison.RootElement, "baseline"), Text(comparison.RootElement, "candidate")));
         var body = comparison.RootElement.GetProperty("comparison");
         Assert.Equal((1000, candidate.GetProperty("testRows").GetInt32(), true), (body.GetProperty("resamples").GetInt32(), body.GetProperty("rows").GetInt32(), body.GetProperty("gatesPassed").GetBoolean()));
+        var evaluation = comparison.RootElement.GetProperty("evaluation");
+        Assert.Equal((body.GetProperty("rows").GetInt32(), 0), (evaluation.GetProperty("rows").GetInt32(), evaluation.GetProperty("leftOut").GetInt32()));
+        Assert.All(evaluation.GetProperty("models").EnumerateArray(), m => Assert.Equal(0, m.GetProperty("seenInTraining").GetInt32()));
+        Assert.Contains($"evaluation: {body.GetProperty("rows").GetInt32():N0} rows, 0 seen in training by either model\n", compareText.Out, StringComparison.Ordinal);
         var metrics = body.GetProperty("metrics").EnumerateArray().ToList();
         Assert.Contains(metrics, m => Text(m, "metric") == "auc");
         foreach (var m in metrics)
