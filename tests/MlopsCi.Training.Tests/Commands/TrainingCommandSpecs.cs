@@ -63,6 +63,7 @@ public sealed class TrainingCommandSpecs : IDisposable
     [InlineData("unknown-trainer", "mlops.yml line 7: unknown trainer 'xgboost' for a binary model. Valid trainers: averagedperceptron, fastforest, fasttree, gam, lbfgs, lightgbm, sdca.")]
     [InlineData("unknown-parameter", "mlops.yml line 10: trainer 'fasttree' has no parameter 'numberOfLeafs'. Valid parameters: ")]
     [InlineData("invalid-yaml", "mlops.yml line 4, column 8: invalid YAML: ")]
+    [InlineData("unknown-key-column", "mlops.yml line 9: key column 'customer_id' is not in data/train.csv (columns: x1, x2, x3, color, label). Name columns that identify a row, or remove 'key' to split by the whole row.")]
     [InlineData("unknown-key", "mlops.yml line 9: unknown key 'lable' under 'model' (did you mean 'label'?).")]
     public async Task Bad_input_exits_2_naming_the_problem_and_records_no_finished_run(string problem, string message)
     {
@@ -132,6 +133,7 @@ public sealed class TrainingCommandSpecs : IDisposable
         "unknown-parameter" => (csv, Spec + "  params:\n    numberOfLeafs: 3\n"),
         "invalid-yaml" => (csv, Spec.Replace("  task: binary", "   task: binary", StringComparison.Ordinal)),
         "unknown-key" => (csv, Spec + "  lable: y\n"),
+        "unknown-key-column" => (csv, Spec + "  key: [customer_id]\n"),
         _ => throw new ArgumentOutOfRangeException(nameof(problem), problem, "no such case"),
     };
 
@@ -203,12 +205,15 @@ public sealed class TrainingCommandSpecs : IDisposable
     {
         var compare = await _cli.RunAsync("runs", "compare", baselineId, Text(candidate, "id"), "--json");
         var compareText = await _cli.RunAsync("runs", "compare", baselineId, Text(candidate, "id"));
+        var gate = await _cli.RunAsync("gate", "--run", Text(candidate, "id"), "--baseline", baselineId, "--json");
 
         Assert.True(compare.ExitCode == 0, compare.ToString());
         using var comparison = JsonDocument.Parse(compare.Out);
         Assert.Equal((baselineId, Text(candidate, "id")), (Text(comparison.RootElement, "baseline"), Text(comparison.RootElement, "candidate")));
         var body = comparison.RootElement.GetProperty("comparison");
         Assert.Equal((1000, candidate.GetProperty("testRows").GetInt32(), true), (body.GetProperty("resamples").GetInt32(), body.GetProperty("rows").GetInt32(), body.GetProperty("gatesPassed").GetBoolean()));
+        using var gated = JsonDocument.Parse(gate.Out);
+        Assert.Equal($"evaluation: {body.GetProperty("rows").GetInt32():N0} rows, 0 seen in training by either model", Text(gated.RootElement.GetProperty("evaluation"), "line"));
         var evaluation = comparison.RootElement.GetProperty("evaluation");
         Assert.Equal((body.GetProperty("rows").GetInt32(), 0), (evaluation.GetProperty("rows").GetInt32(), evaluation.GetProperty("leftOut").GetInt32()));
         Assert.All(evaluation.GetProperty("models").EnumerateArray(), m => Assert.Equal(0, m.GetProperty("seenInTraining").GetInt32()));

@@ -167,4 +167,18 @@ public sealed class MlopsSpecParserSpecs
         Assert.Equal(a.ComputeHash(), b.ComputeHash());
         Assert.NotEqual(a.ComputeHash(), c.ComputeHash());
     }
+
+    [Fact]
+    public void Key_columns_are_read_named_once_and_leave_the_hash_of_a_spec_without_them_unchanged()
+    {
+        var plain = MlopsSpecParser.Parse("model: { name: m, task: binary, data: { train: a.csv }, label: y }\n").RequireModel();
+        var keyed = MlopsSpecParser.Parse("model: { name: m, task: binary, data: { train: a.csv }, label: y, key: [id, day] }\n").RequireModel();
+        var twice = Assert.Throws<InvalidInputException>(() => MlopsSpecParser.Parse("model:\n  name: m\n  task: binary\n  data: { train: a.csv }\n  label: y\n  key: [id, id]\n"));
+
+        Assert.Null(plain.Key);
+        Assert.Equal(["id", "day"], keyed.Key);
+        Assert.DoesNotContain("\"key\"", System.Text.Encoding.UTF8.GetString(plain.ToCanonicalJson()), StringComparison.Ordinal);
+        Assert.NotEqual(plain.ComputeHash(), keyed.ComputeHash());
+        Assert.Equal("mlops.yml line 6: 'model.key' names a column twice (id); list each key column once.", twice.Message);
+    }
 }
