@@ -37,7 +37,12 @@ internal sealed class TrainingCommands : ICommandGroup
         if (!ctx.Json)
             ctx.Error.WriteLine($"Training '{spec.Name}' ({spec.Task.ToString().ToLowerInvariant()}, {spec.Trainer}) on '{dataRef}' …");
         var result = await service.TrainAsync(new TrainingRequest(spec, dataRef, tags), ctx.Cancellation);
-        ctx.Write(result.Run, w => TrainingViews.WriteRun(w, result.Run));
+        ctx.Write(result.Run, w =>
+        {
+            TrainingViews.WriteRun(w, result.Run);
+            if (result.Evaluation is { } evaluation)
+                TrainingViews.WriteEvaluation(w, evaluation);
+        });
         return 0;
     }
 
