@@ -5,7 +5,10 @@ using MlopsCi.Core.Versioning;
 
 namespace MlopsCi.Core.Training.Runs;
 
-/// <summary>Runs stored as <c>_mlops/runs/&lt;run-id&gt;.json</c> in the same store as the data.</summary>
+/// <summary>
+/// Runs stored as <c>_mlops/runs/&lt;run-id&gt;.json</c> in the same store as the data, each with the fingerprints of its
+/// training rows beside it (<c>&lt;run-id&gt;.training-rows</c>).
+/// </summary>
 public sealed class RunStore(IObjectStore store)
 {
     internal const string Prefix = "_mlops/runs/";
