@@ -103,6 +103,27 @@ public sealed class DataCommandSpecs : IDisposable
     }
 
     [Fact]
+    public async Task A_forced_checkout_into_the_project_folder_is_refused_and_keeps_the_store_git_and_sources()
+    {
+        // Seen: 'mlops data checkout main . --force' replaced the folder, deleting .mlops/store, .git and untracked sources.
+        await InitWithDataAsync();
+        _temp.Write(".git/HEAD", "ref: refs/heads/main\n");
+        _temp.Write("src/Program.cs", "class P {}");
+
+        var here = await Mlops("data", "checkout", "main", ".", "--force");
+        var fsck = await Mlops("data", "fsck");
+        var beside = await Mlops("data", "checkout", "main", "data", "--force");
+
+        Assert.Equal(2, here.ExitCode);
+        Assert.Contains("holds the data store", here.Error, StringComparison.Ordinal);
+        Assert.Equal(0, fsck.ExitCode);
+        Assert.Equal("ref: refs/heads/main\n", File.ReadAllText(_temp.Combine(".git", "HEAD")));
+        Assert.Equal("class P {}", File.ReadAllText(_temp.Combine("src", "Program.cs")));
+        Assert.Equal(0, beside.ExitCode);
+        Assert.Equal("x,y\n3,4\n", File.ReadAllText(_temp.Combine("data", "sub", "b.csv")));
+    }
+
+    [Fact]
     public async Task A_corrupted_blob_is_reported_by_fsck_checkout_and_cat()
     {
         await InitWithDataAsync();
