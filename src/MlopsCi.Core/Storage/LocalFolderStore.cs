@@ -193,6 +193,50 @@ public sealed class LocalFolderStore : IObjectStore
     }
 
     /// <inheritdoc />
+    public Task<bool> TryRefreshAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(PathOf(key), DateTime.UtcNow);
+            return Task.FromResult(true);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult(false);
+        }
+    }
+
+    /// <summary>
+    /// Removes temporary files (left by writers killed mid-write) last written before <paramref name="olderThan"/>.
+    /// Returns how many files and bytes were removed.
+    /// </summary>
+    public (long Files, long Bytes) RemoveTemporaryFiles(DateTimeOffset olderThan)
+    {
+        var folder = Path.Combine(_root, "tmp");
+        long files = 0, bytes = 0;
+        if (!Directory.Exists(folder))
+            return (0, 0);
+        foreach (var file in new DirectoryInfo(folder).EnumerateFiles())
+        {
+            if (file.LastWriteTimeUtc >= olderThan.UtcDateTime)
+                continue;
+            try
+            {
+                var size = file.Length;
+                file.Delete();
+                files++;
+                bytes += size;
+            }
+            catch (FileNotFoundException)
+            {
+                // Renamed into place by its writer meanwhile.
+            }
+        }
+
+        return (files, bytes);
+    }
+
+    /// <inheritdoc />
     public async IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Walk only the folder that can hold the prefix, then filter; keys come back in ordinal order.

@@ -9,6 +9,16 @@ public sealed class LocalRepositorySpecs : RepositorySpecs
 {
     protected override Task<IObjectStore> CreateStoreAsync() => Task.FromResult<IObjectStore>(new LocalFolderStore(Temp.Combine("store")));
 
+    protected override TimeSpan AgedGcGrace => TimeSpan.FromHours(24);
+
+    /// <summary>Backdates every file of the store by three days, as if written long ago.</summary>
+    protected override Task AgeStoreAsync()
+    {
+        foreach (var file in Directory.EnumerateFiles(Temp.Combine("store"), "*", SearchOption.AllDirectories))
+            File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddDays(-3));
+        return Task.CompletedTask;
+    }
+
     [Fact]
     public async Task A_checkout_into_the_folder_that_holds_the_store_is_refused_and_deletes_nothing()
     {
