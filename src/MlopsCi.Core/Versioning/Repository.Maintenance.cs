@@ -25,8 +25,40 @@ public sealed partial class Repository
     private static readonly string[] CollectedPrefixes = ["objects/", "ranges/", "metaranges/", "commits/"];
 
     /// <summary>Verifies every object reachable from a branch or tag hashes to its address.</summary>
-    public async Task<FsckReport> FsckAsync(IProgressSink progress, CancellationToken cancellationToken)
+    public async Task<FsckReport> FsckAsync(IProgressSink progress, CancellationToken cancellationToken) =>
+        (await CheckAsync(progress, cancellationToken)).Report;
+
+    /// <summary>
+    /// Re-writes every missing or corrupt blob whose content is in <paramref name="folder"/> (its files are hashed; only a
+    /// file hashing to the blob's address is used), then verifies again. Returns how many blobs were re-written and the
+    /// report afterwards.
+    /// </summary>
+    public async Task<(long Repaired, FsckReport After)> RepairAsync(string folder, IProgressSink progress, CancellationToken cancellationToken)
     {
+        var (_, bad) = await CheckAsync(progress, cancellationToken);
+        long repaired = 0;
+        if (bad.Count > 0)
+        {
+            var scan = FolderScanner.Scan(folder, "");
+            var options = new ParallelOptions { MaxDegreeOfParallelism = Store.TransferParallelism, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(scan.Files, options, async (file, ct) =>
+            {
+                var hash = await Hashing.Sha256FileAsync(file.FullPath, ct);
+                if (!bad.TryRemove(hash, out _))
+                    return;
+                // The corrupt copy goes first: put-if-absent never replaces an object.
+                await Store.DeleteAsync(BlobKey(hash), ct);
+                await Store.PutFileIfAbsentAsync(BlobKey(hash), file.FullPath, hash, ct);
+                Interlocked.Increment(ref repaired);
+            });
+        }
+
+        return (repaired, await FsckAsync(progress, cancellationToken));
+    }
+
+    private async Task<(FsckReport Report, ConcurrentDictionary<string, byte> BadBlobs)> CheckAsync(IProgressSink progress, CancellationToken cancellationToken)
+    {
+        var bad = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         var problems = new ConcurrentBag<string>();
         var reach = await MarkAsync(problems, verify: true, cancellationToken);
         long done = 0;
@@ -35,19 +67,25 @@ public sealed partial class Repository
         {
             var stream = await Store.TryOpenReadAsync(BlobKey(blob.Key), ct);
             if (stream is null)
+            {
                 problems.Add($"missing blob {BlobKey(blob.Key)} (used by {blob.Value})");
+                bad.TryAdd(blob.Key, 0);
+            }
             else
             {
                 await using (stream)
                 {
                     if (await Hashing.Sha256HexAsync(stream, ct) != blob.Key)
+                    {
                         problems.Add($"corrupt blob {BlobKey(blob.Key)} (used by {blob.Value})");
+                        bad.TryAdd(blob.Key, 0);
+                    }
                 }
             }
 
             progress.Report("blobs", Interlocked.Increment(ref done), reach.Blobs.Count);
         });
-        return new FsckReport(reach.Commits.Count, reach.Metaranges.Count, reach.Ranges.Count, reach.Blobs.Count, [.. problems.Order(StringComparer.Ordinal)]);
+        return (new FsckReport(reach.Commits.Count, reach.Metaranges.Count, reach.Ranges.Count, reach.Blobs.Count, [.. problems.Order(StringComparer.Ordinal)]), bad);
     }
 
     /// <summary>

@@ -96,7 +96,7 @@ public abstract partial class RepositorySpecs
         await Repo.CheckoutAsync("main", target, false, NoProgress.Instance, default);
         await CommitAsync("main", Folder("v2", ("a.csv", "2"), ("b.csv", "bad")));
         var bad = await Repo.GetEntryAsync("main", "b.csv", default);
-        await Repo.Store.DeleteAsync(Repository.BlobKey(bad.Hash), default);
+        await Repo.Store.DeleteAsync("objects/" + bad.Hash[..2] + "/" + bad.Hash, default);
 
         await Assert.ThrowsAsync<CorruptionException>(() => Repo.CheckoutAsync("main", target, false, NoProgress.Instance, default));
 
