@@ -103,6 +103,53 @@ public sealed class DataCommandSpecs : IDisposable
     }
 
     [Fact]
+    public async Task A_forced_checkout_into_the_project_folder_is_refused_and_keeps_the_store_git_and_sources()
+    {
+        // Seen: 'mlops data checkout main . --force' replaced the folder, deleting .mlops/store, .git and untracked sources.
+        await InitWithDataAsync();
+        _temp.Write(".git/HEAD", "ref: refs/heads/main\n");
+        _temp.Write("src/Program.cs", "class P {}");
+
+        var here = await Mlops("data", "checkout", "main", ".", "--force");
+        var fsck = await Mlops("data", "fsck");
+        var beside = await Mlops("data", "checkout", "main", "data", "--force");
+
+        Assert.Equal(2, here.ExitCode);
+        Assert.Contains("holds the data store", here.Error, StringComparison.Ordinal);
+        Assert.Equal(0, fsck.ExitCode);
+        Assert.Equal("ref: refs/heads/main\n", File.ReadAllText(_temp.Combine(".git", "HEAD")));
+        Assert.Equal("class P {}", File.ReadAllText(_temp.Combine("src", "Program.cs")));
+        Assert.Equal(0, beside.ExitCode);
+        Assert.Equal("x,y\n3,4\n", File.ReadAllText(_temp.Combine("data", "sub", "b.csv")));
+    }
+
+    [Fact]
+    public async Task Gc_needs_force_for_no_grace_warns_below_an_hour_and_removes_leftovers_of_killed_commits()
+    {
+        // Seen: temporary files of killed commits stayed in the store's tmp/ forever.
+        await InitWithDataAsync();
+        var leftover = _temp.Write(".mlops/store/tmp/999-deadbeef", new string('x', 1000));
+        File.SetLastWriteTimeUtc(leftover, DateTime.UtcNow.AddDays(-2));
+        var recent = _temp.Write(".mlops/store/tmp/998-cafe", "in flight");
+
+        var refused = await Mlops("data", "gc", "--grace", "0s");
+        var shortGrace = await Mlops("data", "gc", "--grace", "30m");
+        var recentKept = File.Exists(recent);
+        var forced = await Mlops("data", "gc", "--grace", "0s", "--force");
+        var fsck = await Mlops("data", "fsck");
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("--force", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(0, shortGrace.ExitCode);
+        Assert.Contains("warning: --grace 30m is shorter than 1h", shortGrace.Error, StringComparison.Ordinal);
+        Assert.Contains("1 temporary files of killed writers removed (1,000 bytes)", shortGrace.Out, StringComparison.Ordinal);
+        Assert.False(File.Exists(leftover));
+        Assert.True(recentKept);
+        Assert.Equal(0, forced.ExitCode);
+        Assert.Equal(0, fsck.ExitCode);
+    }
+
+    [Fact]
     public async Task A_corrupted_blob_is_reported_by_fsck_checkout_and_cat()
     {
         await InitWithDataAsync();

@@ -10,4 +10,8 @@ public sealed class S3RepositorySpecs : RepositorySpecs
 
     protected override async Task<IObjectStore> CreateStoreAsync() =>
         await S3TestServer.OpenAsync($"s3://{Bucket}/{Guid.NewGuid():N}");
+
+    protected override int ConcurrentGcTrials => 5;
+
+    protected override int FilesPerGcTrial => 300;
 }

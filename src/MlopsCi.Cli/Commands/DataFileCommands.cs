@@ -10,7 +10,7 @@ internal sealed class DataFileCommands : ICommandGroup
 
     public IEnumerable<CommandSpec> Commands =>
     [
-        new("data checkout", ["ref", "folder"], [new("force", null, "replace the content of a non-empty folder")], "Materialise a ref into a folder, verifying every blob's hash.", CheckoutAsync),
+        new("data checkout", ["ref", "folder"], [new("force", null, "overwrite files modified since the last checkout, and untracked files in the way")], "Materialise a ref into a folder, verifying every blob's hash.", CheckoutAsync),
         new("data ls", ["ref", "prefix?"], [], "List files at a ref (size, hash, path).", ListAsync),
         new("data cat", ["ref", "path"], [], "Print a file at a ref (verified).", CatAsync),
     ];

@@ -38,7 +38,7 @@ internal static partial class StoreLocator
     public static async Task<IObjectStore> OpenAsync(string uri, StoreRequest request, CancellationToken cancellationToken)
     {
         if (uri.StartsWith("file://", StringComparison.OrdinalIgnoreCase))
-            return new LocalFolderStore(Path.GetFullPath(uri["file://".Length..], request.WorkingDirectory));
+            return new LocalFolderStore(Path.GetFullPath(uri["file://".Length..], request.WorkingDirectory), Durable(request));
         if (uri.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
         {
             var open = OpenS3 ?? throw new InvalidInputException("This build of mlops has no S3 support.");
@@ -48,8 +48,11 @@ internal static partial class StoreLocator
         var scheme = SchemeOf().Match(uri);
         if (scheme.Success && scheme.Groups[1].Value.Length > 1)
             throw new InvalidInputException($"Unknown store scheme '{scheme.Groups[1].Value}' in '{uri}'. Use file:///path, a folder path, or s3://bucket/prefix.");
-        return new LocalFolderStore(Path.GetFullPath(uri, request.WorkingDirectory));
+        return new LocalFolderStore(Path.GetFullPath(uri, request.WorkingDirectory), Durable(request));
     }
+
+    /// <summary>MLOPS_FSYNC=0 turns flushing to disk off, to measure what it costs (never for real data).</summary>
+    private static bool Durable(StoreRequest request) => request.Environment("MLOPS_FSYNC") != "0";
 
     [GeneratedRegex(@"^store:\s*(\S.*?)\s*(#.*)?$")]
     private static partial Regex StoreLine();

@@ -47,6 +47,13 @@ public interface IObjectStore : IAsyncDisposable
     /// <summary>Deletes an object if it exists.</summary>
     Task DeleteAsync(string key, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Marks an existing object as just written (its <see cref="ObjectInfo.LastModified"/> becomes now), so gc's grace period
+    /// counts from this use; false when the object does not exist. A writer that finds a content-addressed object already
+    /// stored refreshes it before anything refers to it.
+    /// </summary>
+    Task<bool> TryRefreshAsync(string key, CancellationToken cancellationToken) => ExistsAsync(key, cancellationToken);
+
     /// <summary>Lists objects whose key starts with <paramref name="prefix"/>, in ordinal key order.</summary>
     IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, CancellationToken cancellationToken);
 

@@ -18,6 +18,7 @@ internal static partial class LinuxFiles
     private const int Create = 0x40;
     private const int Exclusive = 0x80;
     private const int CloseOnExec = 0x80000;
+    private const int Directory = 0x10000;
     private const int FileMode644 = 0b110_100_100;
     private const int ErrorNoEntry = 2;
     private const int ErrorInterrupted = 4;
@@ -30,7 +31,7 @@ internal static partial class LinuxFiles
     /// when written; false when the name already existed (its content is the caller's to check); null on other
     /// platforms. A write that fails part-way removes the file before throwing.
     /// </summary>
-    public static bool? TryCreateIfAbsent(string target, ReadOnlySpan<byte> content)
+    public static bool? TryCreateIfAbsent(string target, ReadOnlySpan<byte> content, bool sync)
     {
         if (!OperatingSystem.IsLinux())
             return null;
@@ -44,6 +45,8 @@ internal static partial class LinuxFiles
         try
         {
             WriteAll(fd, content, target);
+            if (sync && FileSync(fd) != 0)
+                throw Failure(Marshal.GetLastPInvokeError(), target);
         }
         catch
         {
@@ -60,6 +63,25 @@ internal static partial class LinuxFiles
         }
 
         return true;
+    }
+
+    /// <summary>Flushes a folder's entries (names created or renamed in it) to disk; a no-op on other platforms.</summary>
+    public static void SyncFolder(string folder)
+    {
+        if (!OperatingSystem.IsLinux())
+            return;
+        var fd = Open(folder, ReadOnly | Directory | CloseOnExec, 0);
+        if (fd < 0)
+            throw Failure(Marshal.GetLastPInvokeError(), folder);
+        try
+        {
+            if (FileSync(fd) != 0)
+                throw Failure(Marshal.GetLastPInvokeError(), folder);
+        }
+        finally
+        {
+            _ = Close(fd);
+        }
     }
 
     /// <summary>Reads a whole file whose size was <paramref name="expectedSize"/> when listed (it may have changed since).</summary>
@@ -142,6 +164,9 @@ internal static partial class LinuxFiles
 
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Open(string path, int flags, int mode);
+
+    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    private static partial int FileSync(int fd);
 
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     private static partial int Close(int fd);

@@ -15,10 +15,19 @@ public sealed class LocalFolderStore : IObjectStore
     private readonly string _root;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _knownFolders = new(StringComparer.Ordinal);
 
-    /// <summary>Opens (and creates if needed) a store rooted at <paramref name="root"/>.</summary>
-    public LocalFolderStore(string root)
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _unsyncedFolders = new(StringComparer.Ordinal);
+    private readonly bool _durable;
+
+    /// <summary>
+    /// Opens (and creates if needed) a store rooted at <paramref name="root"/>. When <paramref name="durable"/> (the default),
+    /// every object file is flushed to disk as it is written, and the folders that received new names are flushed before a
+    /// ref is swapped, then the ref file and its folder after: a ref that survives a machine crash reaches only objects
+    /// that survived too. Turn it off only to measure its cost.
+    /// </summary>
+    public LocalFolderStore(string root, bool durable = true)
     {
         _root = Path.GetFullPath(root);
+        _durable = durable;
         Location = "file://" + _root;
     }
 
@@ -74,14 +83,23 @@ public sealed class LocalFolderStore : IObjectStore
         EnsureFolder(Path.GetDirectoryName(target)!);
         // Only where the name is the content's hash is a different file under it damage to repair; any other key
         // (run records, history entries) is written atomically and never replaced.
-        if (IsContentAddressed(key, content.Span) && LinuxFiles.TryCreateIfAbsent(target, content.Span) is { } created)
+        if (IsContentAddressed(key, content.Span) && LinuxFiles.TryCreateIfAbsent(target, content.Span, _durable) is { } created)
+        {
+            if (created)
+                Unsynced(target);
             return Task.FromResult(created || !HoldsOtherThan(target, content.Span) ? created : Replace(target, content.Span));
+        }
+
         if (File.Exists(target))
             return Task.FromResult(false);
         var temp = TempPathFor(target);
         using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
+        {
             stream.Write(content.Span);
-        return Task.FromResult(MoveIntoPlace(temp, target, overwrite: false));
+            Flush(stream);
+        }
+
+        return Task.FromResult(MoveIntoPlace(temp, target, overwrite: false) && Unsynced(target));
     }
 
     /// <summary>Whether the key's last segment is the SHA-256 (lowercase hex) of <paramref name="content"/>.</summary>
@@ -113,8 +131,12 @@ public sealed class LocalFolderStore : IObjectStore
     {
         var temp = TempPathFor(target);
         using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
+        {
             stream.Write(content);
-        return MoveIntoPlace(temp, target, overwrite: true);
+            Flush(stream);
+        }
+
+        return MoveIntoPlace(temp, target, overwrite: true) && Unsynced(target);
     }
 
     /// <inheritdoc />
@@ -131,11 +153,12 @@ public sealed class LocalFolderStore : IObjectStore
             await using (var destination = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
             {
                 actual = await Hashing.CopyAndHashAsync(source, destination, cancellationToken);
+                Flush(destination);
             }
 
             if (expectedSha256 is not null && !string.Equals(actual, expectedSha256, StringComparison.Ordinal))
                 throw new InvalidInputException($"The file '{localPath}' changed while it was being stored (hash {expectedSha256[..12]}… became {actual[..12]}…). Stop whatever writes to it and commit again.");
-            return MoveIntoPlace(temp, target, overwrite: false);
+            return MoveIntoPlace(temp, target, overwrite: false) && Unsynced(target);
         }
         finally
         {
@@ -148,8 +171,9 @@ public sealed class LocalFolderStore : IObjectStore
     {
         var target = PathOf(key);
         var temp = TempPathFor(target);
-        await File.WriteAllBytesAsync(temp, content, cancellationToken);
+        await WriteFlushedAsync(temp, content, cancellationToken);
         MoveIntoPlace(temp, target, overwrite: true);
+        Unsynced(target);
     }
 
     /// <inheritdoc />
@@ -167,9 +191,13 @@ public sealed class LocalFolderStore : IObjectStore
         var current = await TryReadVersionedAsync(key, cancellationToken);
         if (current?.Tag != expectedTag)
             return false;
+        // Everything the new ref may reach is on disk before the ref is; the ref itself is on disk before this returns.
+        SyncUnsyncedFolders();
         var temp = TempPathFor(target);
-        await File.WriteAllBytesAsync(temp, content, cancellationToken);
+        await WriteFlushedAsync(temp, content, cancellationToken);
         MoveIntoPlace(temp, target, overwrite: true);
+        if (_durable)
+            LinuxFiles.SyncFolder(Path.GetDirectoryName(target)!);
         return true;
     }
 
@@ -190,6 +218,50 @@ public sealed class LocalFolderStore : IObjectStore
     {
         File.Delete(PathOf(key));
         return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<bool> TryRefreshAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(PathOf(key), DateTime.UtcNow);
+            return Task.FromResult(true);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult(false);
+        }
+    }
+
+    /// <summary>
+    /// Removes temporary files (left by writers killed mid-write) last written before <paramref name="olderThan"/>.
+    /// Returns how many files and bytes were removed.
+    /// </summary>
+    public (long Files, long Bytes) RemoveTemporaryFiles(DateTimeOffset olderThan)
+    {
+        var folder = Path.Combine(_root, "tmp");
+        long files = 0, bytes = 0;
+        if (!Directory.Exists(folder))
+            return (0, 0);
+        foreach (var file in new DirectoryInfo(folder).EnumerateFiles())
+        {
+            if (file.LastWriteTimeUtc >= olderThan.UtcDateTime)
+                continue;
+            try
+            {
+                var size = file.Length;
+                file.Delete();
+                files++;
+                bytes += size;
+            }
+            catch (FileNotFoundException)
+            {
+                // Renamed into place by its writer meanwhile.
+            }
+        }
+
+        return (files, bytes);
     }
 
     /// <inheritdoc />
@@ -220,6 +292,37 @@ public sealed class LocalFolderStore : IObjectStore
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private async Task WriteFlushedAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1);
+        await stream.WriteAsync(content, cancellationToken);
+        Flush(stream);
+    }
+
+    private void Flush(FileStream stream)
+    {
+        if (_durable)
+            stream.Flush(flushToDisk: true);
+    }
+
+    /// <summary>Remembers that <paramref name="target"/>'s folder got a new name not yet flushed to disk. Always true.</summary>
+    private bool Unsynced(string target)
+    {
+        if (_durable)
+            _unsyncedFolders.TryAdd(Path.GetDirectoryName(target)!, 0);
+        return true;
+    }
+
+    private void SyncUnsyncedFolders()
+    {
+        foreach (var folder in _unsyncedFolders.Keys)
+        {
+            // Removed before the flush: a name added meanwhile marks the folder again.
+            if (_unsyncedFolders.TryRemove(folder, out _))
+                LinuxFiles.SyncFolder(folder);
+        }
+    }
 
     private static bool IsInternal(string key) => key.StartsWith("tmp/", StringComparison.Ordinal) || key.EndsWith(".lock", StringComparison.Ordinal);
 

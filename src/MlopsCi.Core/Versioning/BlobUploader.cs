@@ -5,7 +5,7 @@ namespace MlopsCi.Core.Versioning;
 
 /// <summary>
 /// Hashes files and writes the blobs the store lacks, in parallel; hashes in <c>known</c> (already in the branch) are
-/// not sent at all. Small files are read once (hash and upload from
+/// not sent at all; blobs the store already holds are refreshed, not sent (see <see cref="GcCoordination"/>). Small files are read once (hash and upload from
 /// the same buffer); large ones are streamed twice with bounded memory: once to hash, once to upload (verified).
 /// </summary>
 internal sealed class BlobUploader(IObjectStore store, IProgressSink progress)
@@ -42,12 +42,13 @@ internal sealed class BlobUploader(IObjectStore store, IProgressSink progress)
             {
                 var content = LinuxFiles.ReadAllBytes(file.FullPath, file.Size);
                 var hash = Hashing.Sha256Hex(content);
-                return (hash, content.Length, !known.Contains(hash) && await store.PutIfAbsentAsync(Repository.BlobKey(hash), content, cancellationToken));
+                return (hash, content.Length, !known.Contains(hash) && await store.PutOrRefreshAsync(Repository.BlobKey(hash), content, cancellationToken));
             }
 
             var streamed = await Hashing.Sha256FileAsync(file.FullPath, cancellationToken);
             var key = Repository.BlobKey(streamed);
-            var wrote = !known.Contains(streamed) && !await store.ExistsAsync(key, cancellationToken)
+            // An existing blob is refreshed (gc's grace counts from this use) instead of sent again.
+            var wrote = !known.Contains(streamed) && !await store.TryRefreshAsync(key, cancellationToken)
                 && await store.PutFileIfAbsentAsync(key, file.FullPath, streamed, cancellationToken);
             return (streamed, new FileInfo(file.FullPath).Length, wrote);
         }

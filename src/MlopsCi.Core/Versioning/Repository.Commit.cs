@@ -35,9 +35,12 @@ public sealed partial class Repository
         var scan = FolderScanner.Scan(folder, prefix);
         var startCommit = await GetCommitAsync(head.Ref.Commit, cancellationToken);
         var atStart = await ListUnderAsync(await GetTreeAsync(startCommit, cancellationToken), prefix, cancellationToken);
-        // Blobs the branch already holds are known to be stored: a re-commit of unchanged data uploads nothing.
+        // Blobs the branch already holds are known to be stored (its history keeps them from gc): a re-commit of
+        // unchanged data uploads nothing.
         var known = atStart.Select(e => e.Hash).ToHashSet(StringComparer.Ordinal);
-        var (entries, stats) = await new BlobUploader(Store, progress).UploadAsync(scan, known, cancellationToken);
+        await using var lease = await CommitLease.TakeAsync(Store, cancellationToken);
+        var uploader = new BlobUploader(Store, progress);
+        var (entries, stats) = await uploader.UploadAsync(scan, known, cancellationToken);
         return await UpdateBranchAsync(branch, HookEvent.PreCommit, async (current, tree) =>
         {
             var existing = current.Id == startCommit.Id ? atStart : await ListUnderAsync(tree, prefix, cancellationToken);
@@ -46,7 +49,7 @@ public sealed partial class Repository
                 return null;
             var after = await _trees.ApplyAsync(tree, changes, cancellationToken);
             return new Proposal([current.Id], after, message, metadata, "commit");
-        }, cancellationToken) with { Transfer = stats };
+        }, cancellationToken, lease, async () => (entries, _) = await uploader.UploadAsync(scan, known, cancellationToken)) with { Transfer = stats };
     }
 
     private async Task<List<Entry>> ListUnderAsync(Metarange tree, string prefix, CancellationToken cancellationToken)
@@ -63,9 +66,19 @@ public sealed partial class Repository
     /// The one place a branch moves: read the head, build a proposal, validate it, write the commit, compare-and-swap
     /// the ref; on a lost race start again from the new head. A null proposal means "nothing to do".
     /// </summary>
-    private async Task<CommitOutcome> UpdateBranchAsync(string branch, HookEvent hookEvent, Func<Commit, Metarange, Task<Proposal?>> propose, CancellationToken cancellationToken)
+    private async Task<CommitOutcome> UpdateBranchAsync(
+        string branch, HookEvent hookEvent, Func<Commit, Metarange, Task<Proposal?>> propose, CancellationToken cancellationToken, CommitLease? lease = null, Func<Task>? rewriteAfterGc = null)
     {
         RefNames.Validate(branch, "branch");
+        CommitLease? ownLease = lease is null ? await CommitLease.TakeAsync(Store, cancellationToken) : null;
+        await using (ownLease)
+            return await UpdateBranchAsync(branch, hookEvent, propose, lease ?? ownLease!, rewriteAfterGc, cancellationToken);
+    }
+
+    private async Task<CommitOutcome> UpdateBranchAsync(
+        string branch, HookEvent hookEvent, Func<Commit, Metarange, Task<Proposal?>> propose, CommitLease lease, Func<Task>? rewriteAfterGc, CancellationToken cancellationToken)
+    {
+        var gcRaces = 0;
         for (var attempt = 1; ; attempt++)
         {
             var head = await TryGetBranchAsync(branch, cancellationToken)
@@ -83,6 +96,17 @@ public sealed partial class Repository
             var commit = proposal.FastForwardTo is { } target
                 ? await GetCommitAsync(target, cancellationToken)
                 : await WriteCommitAsync(proposal.Parents, proposal.Tree, proposal.Message, proposal.Metadata, await NextGenerationAsync(proposal.Parents, cancellationToken), cancellationToken);
+            if (await MissingAfterGcAsync(lease, before, proposal.Tree, commit, changes, cancellationToken) is { Count: > 0 } missing)
+            {
+                // A gc removed objects this commit reuses: write them again (the folder's blobs through the uploader;
+                // ranges, metarange and commit by proposing again), or give up without moving the ref.
+                if (++gcRaces > 3 || (missing.Any(k => k.StartsWith("objects/", StringComparison.Ordinal)) && rewriteAfterGc is null))
+                    throw new OperationFailedException($"A concurrent 'mlops data gc' removed {missing.Count} object(s) this change needs (e.g. {missing[0]}); branch '{branch}' was not moved. Run the command again.");
+                if (rewriteAfterGc is not null)
+                    await rewriteAfterGc();
+                continue;
+            }
+
             var moved = head.Ref with { Commit = commit.Id, Version = head.Ref.Version + 1 };
             if (await Store.TryWriteVersionedAsync(BranchKey(branch), moved.ToBytes(), head.Tag, cancellationToken))
                 return new CommitOutcome(commit, true, changes, proposal.Kind);
@@ -90,6 +114,31 @@ public sealed partial class Repository
                 throw new OperationFailedException($"Branch '{branch}' kept changing under concurrent writers; gave up after {attempt} attempts. Retry the operation.");
             await Task.Delay(Random.Shared.Next(1, Math.Min(50, 2 * attempt)), cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// If a gc ran during this commit (waiting for it to end), the keys of objects the new commit adds to the branch that
+    /// are no longer stored; empty otherwise. Objects the branch already had are kept by its history.
+    /// </summary>
+    private async Task<List<string>> MissingAfterGcAsync(CommitLease lease, Metarange before, Metarange after, Commit commit, IReadOnlyList<DiffEntry> changes, CancellationToken cancellationToken)
+    {
+        var missing = new System.Collections.Concurrent.ConcurrentBag<string>();
+        while (await lease.GcRanAsync(cancellationToken))
+        {
+            var oldRanges = before.Ranges.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+            var keys = changes.Where(c => c.Right is not null).Select(c => BlobKey(c.Right!.Hash))
+                .Concat(after.Ranges.Where(r => !oldRanges.Contains(r.Id)).Select(r => TreeStore.RangeKey(r.Id)))
+                .Append(TreeStore.MetarangeKey(commit.Metarange)).Append(CommitKey(commit.Id))
+                .Distinct(StringComparer.Ordinal);
+            var options = new ParallelOptions { MaxDegreeOfParallelism = Store.TransferParallelism, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(keys, options, async (key, ct) =>
+            {
+                if (!await Store.ExistsAsync(key, ct))
+                    missing.Add(key);
+            });
+        }
+
+        return [.. missing.Order(StringComparer.Ordinal)];
     }
 
     private async Task<int> NextGenerationAsync(IReadOnlyList<string> parents, CancellationToken cancellationToken)

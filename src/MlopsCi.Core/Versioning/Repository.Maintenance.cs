@@ -11,15 +11,54 @@ public sealed record FsckReport(long Commits, long Metaranges, long Ranges, long
 }
 
 /// <summary>What gc removed and kept.</summary>
-public sealed record GcReport(long Reachable, long Removed, long KeptYoung, long BytesRemoved);
+public sealed record GcReport(long Reachable, long Removed, long KeptYoung, long BytesRemoved)
+{
+    /// <summary>Temporary files of killed writers removed (local store).</summary>
+    public long TemporaryFilesRemoved { get; init; }
+
+    /// <summary>Their total size.</summary>
+    public long TemporaryBytesRemoved { get; init; }
+}
 
 public sealed partial class Repository
 {
     private static readonly string[] CollectedPrefixes = ["objects/", "ranges/", "metaranges/", "commits/"];
 
     /// <summary>Verifies every object reachable from a branch or tag hashes to its address.</summary>
-    public async Task<FsckReport> FsckAsync(IProgressSink progress, CancellationToken cancellationToken)
+    public async Task<FsckReport> FsckAsync(IProgressSink progress, CancellationToken cancellationToken) =>
+        (await CheckAsync(progress, cancellationToken)).Report;
+
+    /// <summary>
+    /// Re-writes every missing or corrupt blob whose content is in <paramref name="folder"/> (its files are hashed; only a
+    /// file hashing to the blob's address is used), then verifies again. Returns how many blobs were re-written and the
+    /// report afterwards.
+    /// </summary>
+    public async Task<(long Repaired, FsckReport After)> RepairAsync(string folder, IProgressSink progress, CancellationToken cancellationToken)
     {
+        var (_, bad) = await CheckAsync(progress, cancellationToken);
+        long repaired = 0;
+        if (bad.Count > 0)
+        {
+            var scan = FolderScanner.Scan(folder, "");
+            var options = new ParallelOptions { MaxDegreeOfParallelism = Store.TransferParallelism, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(scan.Files, options, async (file, ct) =>
+            {
+                var hash = await Hashing.Sha256FileAsync(file.FullPath, ct);
+                if (!bad.TryRemove(hash, out _))
+                    return;
+                // The corrupt copy goes first: put-if-absent never replaces an object.
+                await Store.DeleteAsync(BlobKey(hash), ct);
+                await Store.PutFileIfAbsentAsync(BlobKey(hash), file.FullPath, hash, ct);
+                Interlocked.Increment(ref repaired);
+            });
+        }
+
+        return (repaired, await FsckAsync(progress, cancellationToken));
+    }
+
+    private async Task<(FsckReport Report, ConcurrentDictionary<string, byte> BadBlobs)> CheckAsync(IProgressSink progress, CancellationToken cancellationToken)
+    {
+        var bad = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         var problems = new ConcurrentBag<string>();
         var reach = await MarkAsync(problems, verify: true, cancellationToken);
         long done = 0;
@@ -28,24 +67,36 @@ public sealed partial class Repository
         {
             var stream = await Store.TryOpenReadAsync(BlobKey(blob.Key), ct);
             if (stream is null)
+            {
                 problems.Add($"missing blob {BlobKey(blob.Key)} (used by {blob.Value})");
+                bad.TryAdd(blob.Key, 0);
+            }
             else
             {
                 await using (stream)
                 {
                     if (await Hashing.Sha256HexAsync(stream, ct) != blob.Key)
+                    {
                         problems.Add($"corrupt blob {BlobKey(blob.Key)} (used by {blob.Value})");
+                        bad.TryAdd(blob.Key, 0);
+                    }
                 }
             }
 
             progress.Report("blobs", Interlocked.Increment(ref done), reach.Blobs.Count);
         });
-        return new FsckReport(reach.Commits.Count, reach.Metaranges.Count, reach.Ranges.Count, reach.Blobs.Count, [.. problems.Order(StringComparer.Ordinal)]);
+        return (new FsckReport(reach.Commits.Count, reach.Metaranges.Count, reach.Ranges.Count, reach.Blobs.Count, [.. problems.Order(StringComparer.Ordinal)]), bad);
     }
 
-    /// <summary>Removes blobs, ranges, metaranges and commits no branch or tag reaches, if older than <paramref name="grace"/>.</summary>
+    /// <summary>
+    /// Removes blobs, ranges, metaranges and commits no branch or tag reaches whose last write or refresh is older than
+    /// <paramref name="grace"/> and older than the oldest in-flight commit (see <see cref="GcCoordination"/>), then temporary
+    /// files of killed writers and expired leases. Ages are measured by the store's clock.
+    /// </summary>
     public async Task<GcReport> GcAsync(TimeSpan grace, CancellationToken cancellationToken)
     {
+        await using var announcement = await GcAnnouncement.StartAsync(Store, cancellationToken);
+        var (cutoff, expiredLeases) = await GcCutoffAsync(grace, cancellationToken);
         var problems = new ConcurrentBag<string>();
         var reach = await MarkAsync(problems, verify: false, cancellationToken);
         if (!problems.IsEmpty)
@@ -55,7 +106,6 @@ public sealed partial class Repository
         reachable.UnionWith(reach.Metaranges.Select(TreeStore.MetarangeKey));
         reachable.UnionWith(reach.Ranges.Select(TreeStore.RangeKey));
         reachable.UnionWith(reach.Blobs.Keys.Select(BlobKey));
-        var cutoff = Options.Time.GetUtcNow() - grace;
         long removed = 0, young = 0, bytes = 0;
         foreach (var prefix in CollectedPrefixes)
         {
@@ -63,7 +113,7 @@ public sealed partial class Repository
             {
                 if (reachable.Contains(info.Key))
                     continue;
-                if (info.LastModified > cutoff)
+                if (info.LastModified >= cutoff)
                 {
                     young++;
                     continue;
@@ -75,7 +125,40 @@ public sealed partial class Repository
             }
         }
 
-        return new GcReport(reachable.Count, removed, young, bytes);
+        var temporary = Store is LocalFolderStore local ? local.RemoveTemporaryFiles(cutoff) : (0, 0);
+        foreach (var lease in expiredLeases)
+            await Store.DeleteAsync(lease, cancellationToken);
+        return new GcReport(reachable.Count, removed, young, bytes) { TemporaryFilesRemoved = temporary.Files, TemporaryBytesRemoved = temporary.Bytes };
+    }
+
+    /// <summary>
+    /// The age below which nothing is removed: the grace measured back from the store's clock (the time it gave this run's
+    /// announcement), or the start of the oldest live commit lease if earlier. Read after the announcement, before the mark.
+    /// </summary>
+    private async Task<(DateTimeOffset Cutoff, List<string> ExpiredLeases)> GcCutoffAsync(TimeSpan grace, CancellationToken cancellationToken)
+    {
+        var leases = new List<ObjectInfo>();
+        DateTimeOffset? now = null;
+        await foreach (var info in Store.ListAsync(GcCoordination.LeasePrefix, cancellationToken))
+        {
+            if (info.Key == GcCoordination.GcStateKey)
+                now = info.LastModified;
+            else if (info.Key.StartsWith(GcCoordination.CommitLeasePrefix, StringComparison.Ordinal))
+                leases.Add(info);
+        }
+
+        var storeNow = now ?? Options.Time.GetUtcNow();
+        var cutoff = storeNow - grace;
+        var expired = new List<string>();
+        foreach (var lease in leases)
+        {
+            if (storeNow - lease.LastModified > GcCoordination.LeaseLifetime)
+                expired.Add(lease.Key);
+            else if (lease.LastModified < cutoff)
+                cutoff = lease.LastModified;
+        }
+
+        return (cutoff, expired);
     }
 
     private sealed record Reach(HashSet<string> Commits, HashSet<string> Metaranges, HashSet<string> Ranges, ConcurrentDictionary<string, string> Blobs);

@@ -82,7 +82,7 @@ public sealed partial class Repository
     {
         var metarangeId = await _trees.SaveMetarangeAsync(tree, cancellationToken);
         var commit = new Commit(parents, metarangeId, message, Options.Author, Options.Time.GetUtcNow(), metadata, generation).WithId();
-        await Store.PutIfAbsentAsync(CommitKey(commit.Id), commit.ToBytes(), cancellationToken);
+        await Store.PutOrRefreshAsync(CommitKey(commit.Id), commit.ToBytes(), cancellationToken);
         return commit;
     }
 }

@@ -95,11 +95,9 @@ internal sealed partial class TreeStore
                 return;
             var bytes = RangeFormat.Write(_pending, 0, _pending.Count);
             var id = Storage.Hashing.Sha256Hex(bytes);
-            if (!owner._ranges.ContainsKey(id))
-            {
-                await owner._store.PutIfAbsentAsync(RangeKey(id), bytes, cancellationToken);
-                owner._ranges[id] = [.. _pending];
-            }
+            // Written (or refreshed) even when cached: a commit must not rely on an object gc may be about to remove.
+            await owner._store.PutOrRefreshAsync(RangeKey(id), bytes, cancellationToken);
+            owner._ranges.TryAdd(id, [.. _pending]);
 
             _result.Add(new RangeRef(id, _pending[0].Path, _pending[^1].Path, _pending.Count, _pending.Sum(e => e.Size)));
             _pending.Clear();

@@ -33,11 +33,9 @@ internal sealed partial class TreeStore(IObjectStore store)
     {
         var bytes = metarange.ToBytes();
         var id = Hashing.Sha256Hex(bytes);
-        if (!_metaranges.ContainsKey(id))
-        {
-            await _store.PutIfAbsentAsync(MetarangeKey(id), bytes, cancellationToken);
-            _metaranges[id] = metarange;
-        }
+        // Written (or refreshed) even when cached: a commit must not rely on an object gc may be about to remove.
+        await _store.PutOrRefreshAsync(MetarangeKey(id), bytes, cancellationToken);
+        _metaranges[id] = metarange;
 
         return id;
     }

@@ -131,15 +131,16 @@ public abstract partial class RepositorySpecs
     }
 
     [Fact]
-    public async Task Checkout_materialises_a_ref_and_refuses_a_non_empty_folder_without_force()
+    public async Task Checkout_materialises_a_ref_and_leaves_untracked_files_alone_even_when_forced()
     {
+        // Before issue 14, --force replaced the whole folder and an untracked stale.txt was deleted; now it is kept.
         await CommitAsync("main", Folder("v1", ("a.csv", "1"), ("deep/b.csv", "2")));
         var target = Folder("target", ("stale.txt", "old"));
 
-        await Assert.ThrowsAsync<InvalidInputException>(() => Repo.CheckoutAsync("main", target, false, NoProgress.Instance, default));
+        await Repo.CheckoutAsync("main", target, false, NoProgress.Instance, default);
         await Repo.CheckoutAsync("main", target, true, NoProgress.Instance, default);
 
         Assert.Equal("2", File.ReadAllText(Path.Combine(target, "deep", "b.csv")));
-        Assert.False(File.Exists(Path.Combine(target, "stale.txt")));
+        Assert.Equal("old", File.ReadAllText(Path.Combine(target, "stale.txt")));
     }
 }
