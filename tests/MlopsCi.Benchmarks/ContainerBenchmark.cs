@@ -40,7 +40,7 @@ internal sealed class ContainerBenchmark : IBenchmark
         await BenchmarkContext.RunAsync(Docker, ["rm", container], work, env);
         var host = Path.Combine(work, "app", "mlops");
         var demo = Path.Combine(work, "demo");
-        BenchmarkContext.Must("mlops demo", await BenchmarkContext.RunAsync(host, ["demo", "--out", demo], work));
+        BenchmarkContext.Must("mlops demo", await BenchmarkContext.RunAsync(host, ["demo", "--out", demo], root));
 
         // In the container: the work folder mounted at its own path, so every path means the same on both sides.
         string[] Run(string workdir, IReadOnlyDictionary<string, string> variables, params string[] args) =>
