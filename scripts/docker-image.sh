@@ -57,7 +57,7 @@ make_standin() {
     if [[ ! -f "$tarball" ]]; then
         "$HERE/docker-engine.sh" install
         # The mirror apt uses here (a snapshot or a local mirror may be all that is reachable).
-        mirror=${MLOPS_DEBIAN_MIRROR:-$(grep -rhoE 'https?://[^ ]+/debian/?( |$)' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null | head -1 | tr -d ' ')}
+        mirror=${MLOPS_DEBIAN_MIRROR:-$(grep -rhE '^[[:space:]]*(URIs:|deb )' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null | grep -oE 'https?://[^ ]+/debian/?( |$)' | head -1 | tr -d ' ' || true)}
         mirror=${mirror:-http://deb.debian.org/debian}
         rootfs="${MLOPS_DOCKER_DIR:-/tmp/mlops-docker}/standin-rootfs"
         rm -rf "$rootfs"
