@@ -8,6 +8,8 @@ internal sealed partial class Build
     private const string TestServicesScript = "scripts/test-services.sh";
     private const string BenchmarkProject = "tests/MlopsCi.Benchmarks/MlopsCi.Benchmarks.csproj";
     private const string Dockerfile = "actions/Dockerfile";
+    private const string DockerImageScript = "scripts/docker-image.sh";
+    private const string CliProjectFile = "src/MlopsCi.Cli/MlopsCi.Cli.csproj";
 
     private static readonly string[] PackableProjects =
         ["src/MlopsCi.Cli/MlopsCi.Cli.csproj", "src/MlopsCi.MSBuild/MlopsCi.MSBuild.csproj"];
@@ -32,11 +34,20 @@ internal sealed partial class Build
         {
             if (useServices)
                 await ScriptAsync(TestServicesScript, ["start"], cancellationToken);
+            var variables = useServices ? new Dictionary<string, string>(TestServiceVariables) : null;
+            if (useServices && FileExists(DockerImageScript))
+            {
+                // The container tests run the image built here, on the engine test-services.sh started (or DOCKER_HOST).
+                await ScriptAsync(DockerImageScript, [], cancellationToken);
+                variables!["DOCKER_HOST"] = DockerHost;
+                variables["MLOPS_TEST_ACTION_IMAGE"] = ActionImageTag;
+            }
+
             await DotnetAsync(
                 ["test", Solution, "-c", Configuration, "--no-build", "--results-directory", "artifacts/test-results",
                     "--logger", "trx", "--logger", "console;verbosity=minimal"],
                 cancellationToken,
-                useServices ? TestServiceVariables : null);
+                variables);
         }
         finally
         {
@@ -54,7 +65,7 @@ internal sealed partial class Build
         }
         catch (BuildException e)
         {
-            Warn($"Stopping the test services failed ({e.Message}); look for leftover ceph/radosgw processes.");
+            Warn($"Stopping the test services failed ({e.Message}); look for leftover ceph/radosgw/dockerd processes.");
         }
     }
 
@@ -71,26 +82,30 @@ internal sealed partial class Build
     {
         if (!FileExists(Dockerfile))
             throw new BuildException($"{Dockerfile} does not exist, so there is no image to build.");
-        ProcessResult probe;
-        try
-        {
-            probe = await Processes.RunAsync(
-                new ProcessSpec("docker", ["version", "--format", "{{.Server.Version}}"], RootDirectory, Quiet: true),
-                cancellationToken);
-        }
-        catch (BuildException e)
-        {
-            throw new BuildException($"No Docker engine is reachable: the docker CLI is missing ({e.Message}).", e);
-        }
+        if (!FileExists(DockerImageScript))
+            throw new BuildException($"{DockerImageScript} does not exist, so the image cannot be built.");
 
-        if (probe.ExitCode != 0)
-        {
-            throw new BuildException(
-                $"No Docker engine is reachable ('docker version' exited with code {probe.ExitCode}: {probe.Output.Trim()}). "
-                + "Start Docker or set DOCKER_HOST, then run Docker again.");
-        }
+        // The script finds the engine (DOCKER_HOST) or starts one, makes stand-in bases where none can be pulled, and tags.
+        await ScriptAsync(DockerImageScript, [], cancellationToken);
+    }
 
-        await RunAsync("docker", ["build", "-f", Dockerfile, "-t", "mlopsci-action:local", "."], cancellationToken);
+    /// <summary>The engine the container tests use: DOCKER_HOST, else the one scripts/docker-engine.sh starts.</summary>
+    private string DockerHost =>
+        Variables("DOCKER_HOST") is { Length: > 0 } host
+            ? host
+            : $"unix://{Variables("MLOPS_DOCKER_DIR") ?? "/tmp/mlops-docker"}/docker.sock";
+
+    /// <summary>The tag scripts/docker-image.sh gives the image: mlopsci-action:&lt;Version of the mlops tool&gt;.</summary>
+    private string ActionImageTag
+    {
+        get
+        {
+            var project = File.ReadAllText(Path.Combine(RootDirectory, CliProjectFile));
+            var match = System.Text.RegularExpressions.Regex.Match(project, "<Version>([^<]+)</Version>");
+            return match.Success
+                ? "mlopsci-action:" + match.Groups[1].Value
+                : throw new BuildException($"{CliProjectFile} has no <Version>, so the image has no tag.");
+        }
     }
 
     private async Task BenchmarkAsync(CancellationToken cancellationToken)

@@ -18,7 +18,7 @@ internal sealed partial class Build
         .Executes(ct => DotnetAsync(["build", Solution, "-c", Configuration, "--no-restore"], ct));
 
     private Target Setup => _ => _
-        .Description("Installs what a fresh Debian machine needs (scripts/setup.sh: Ceph RGW packages, npm tools, datasets)")
+        .Description("Installs what a fresh Debian machine needs (scripts/setup.sh: Ceph RGW and Docker packages, npm tools, datasets)")
         .Executes(ct => ScriptIfPresentAsync("scripts/setup.sh", ct));
 
     private Target Test => _ => _
@@ -40,7 +40,7 @@ internal sealed partial class Build
         .Executes(PackAsync);
 
     private Target Docker => _ => _
-        .Description($"Builds the action image from {Dockerfile} (needs a Docker engine)")
+        .Description($"Builds the action image from {Dockerfile} on DOCKER_HOST or an engine it starts ({DockerImageScript})")
         .After(Test, Pack)
         .Executes(DockerAsync);
 

@@ -10,6 +10,12 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 "$HERE/ceph-rgw.sh" install
 # --- end Ceph RGW ---------------------------------------------------------------------------------------------------
 
+# --- Docker engine (the action's image: ./build.sh Docker, tests/MlopsCi.Action.Tests) -------------------------------
+# Debian packages docker.io and debootstrap (stand-in base images where no registry is reachable); only when missing.
+# scripts/docker-engine.sh start runs dockerd on its own paths (test-services.sh does it for Test).
+"$HERE/docker-engine.sh" install
+# --- end Docker engine ----------------------------------------------------------------------------------------------
+
 # --- S3 transfer tools (aws CLI and rclone, the baselines of tests/MlopsCi.Benchmarks S3Benchmark) -----------------
 # Debian packages awscli and rclone; the benchmark runs /usr/bin/aws and /usr/bin/rclone (a pip-installed aws earlier on
 # PATH is another program). Only installed when missing.

@@ -115,16 +115,33 @@ public sealed class BuildTargetSpecs : IDisposable
     }
 
     [Fact]
-    public async Task Docker_fails_clearly_when_no_engine_is_reachable()
+    public async Task Docker_runs_the_image_script_and_fails_with_its_exit_code()
     {
         _root.Write("actions/Dockerfile", "FROM scratch\n");
-        _processes.ExitCodes = spec => spec.FileName == "docker" && spec.Arguments[0] == "version" ? 1 : null;
+        _root.Write("scripts/docker-image.sh", "exit 0\n");
+        _processes.ExitCodes = spec => spec.Arguments is ["scripts/docker-image.sh"] ? 1 : null;
 
         var run = await RunAsync(["Docker"]);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("Target Docker failed: No Docker engine is reachable ('docker version' exited with code 1", run.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain(_processes.Commands, c => c.StartsWith("docker build", StringComparison.Ordinal));
+        Assert.Equal(["bash scripts/docker-image.sh"], _processes.Commands);
+        Assert.Contains("Target Docker failed: 'bash scripts/docker-image.sh' exited with code 1.", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Test_builds_the_action_image_and_gives_the_tests_its_engine_and_tag()
+    {
+        _root.Write("scripts/test-services.sh", "exit 0\n");
+        _root.Write("scripts/docker-image.sh", "exit 0\n");
+        _root.Write("src/MlopsCi.Cli/MlopsCi.Cli.csproj", "<Project><PropertyGroup><Version>1.2.3</Version></PropertyGroup></Project>");
+
+        var run = await RunAsync(["Test"], new() { ["DOCKER_HOST"] = "unix:///run/other.sock" });
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["bash scripts/test-services.sh start", "bash scripts/docker-image.sh"], _processes.Commands.Skip(2).Take(2));
+        var environment = _processes.Started.Single(s => s.Arguments[0] == "test").Environment!;
+        Assert.Equal(("unix:///run/other.sock", "mlopsci-action:1.2.3"), (environment["DOCKER_HOST"], environment["MLOPS_TEST_ACTION_IMAGE"]));
+        Assert.Equal("bash scripts/test-services.sh stop", _processes.Commands[^1]);
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class ActionInputSpecs(ActionImage image)
 
         Assert.Equal((2, 2), (wrongFolder.ExitCode, noSpec.ExitCode));
         Assert.Contains("Input 'working-directory' is 'no-such-folder', which is not a folder of the workspace", wrongFolder.Out, StringComparison.Ordinal);
-        Assert.Contains("Input 'spec' is 'ml/mlops.yml', but there is no such file in " + s.Checkout, noSpec.Out, StringComparison.Ordinal);
+        Assert.Contains("Input 'spec' is 'ml/mlops.yml', but there is no such file in " + ContainerCheckout, noSpec.Out, StringComparison.Ordinal);
         Assert.All([wrongFolder, noSpec], step => Assert.Contains("actions/checkout", step.Out, StringComparison.Ordinal));
     }
 

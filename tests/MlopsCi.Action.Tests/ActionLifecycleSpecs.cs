@@ -6,7 +6,7 @@ using static MlopsCi.Action.Tests.Scenario.ActionScenario;
 namespace MlopsCi.Action.Tests;
 
 /// <summary>
-/// The published entrypoint run as the workflow step of actions/examples/pr.yml: pull_request and pull_request_review
+/// The image run as the runner runs the workflow step of actions/examples/pr.yml: pull_request and pull_request_review
 /// events, a local data store in the workspace, the fake GitHub API; asserts on the outputs file, the step summary,
 /// the annotations and the comment posted.
 /// </summary>
@@ -79,6 +79,27 @@ public sealed class ActionLifecycleSpecs(ActionImage image)
         Assert.Contains("### ✘ mlops pr sync", failing.Summary, StringComparison.Ordinal);
         Assert.Single(s.GitHub.Store.Comments(Repository, 8));
         Assert.All(s.GitHub.Store.Statuses(Repository), x => Assert.Equal("failure", x.State));
+    }
+
+    [Fact]
+    public async Task A_pull_request_closed_without_merging_deletes_its_data_branch_and_says_so_in_the_comment()
+    {
+        await using var s = await StartAsync(image);
+        s.OpenPullRequest(9, Sha1);
+        var sync = await s.OnPullRequestAsync("opened", 9, Sha1);
+
+        var close = await s.OnClosedAsync(9, Sha1, merged: false);
+        var branch = await s.ContainerAsync([], "data", "log", "pr-9");
+
+        Assert.True(sync.ExitCode == 0, sync.ToString());
+        Assert.True(close.ExitCode == 0, close.ToString());
+        var comment = Assert.Single(s.GitHub.Store.Comments(Repository, 9));
+        Assert.Contains("**Closed without merging**", comment.Body, StringComparison.Ordinal);
+        Assert.Equal("", close.Outputs["data-commit"]);
+        Assert.Equal(sync.Outputs["comment-url"], close.Outputs["comment-url"]);
+        Assert.Contains("### ✔ mlops pr auto", close.Summary, StringComparison.Ordinal);
+        Assert.NotEqual(0, branch.ExitCode);
+        StepAssert.MaskedAndGrouped(close, Token);
     }
 
     [Fact]

@@ -20,7 +20,14 @@ internal sealed record DockerStage(string Image, string? Name, IReadOnlyList<Doc
 /// <summary>A Dockerfile read into stages (comments dropped, continued lines joined).</summary>
 internal sealed class Dockerfile
 {
-    private Dockerfile(IReadOnlyList<DockerStage> stages) => Stages = stages;
+    private Dockerfile(IReadOnlyList<DockerInstruction> globalArgs, IReadOnlyList<DockerStage> stages)
+    {
+        GlobalArgs = globalArgs;
+        Stages = stages;
+    }
+
+    /// <summary>The ARG instructions before the first FROM (usable in FROM lines).</summary>
+    public IReadOnlyList<DockerInstruction> GlobalArgs { get; }
 
     public IReadOnlyList<DockerStage> Stages { get; }
 
@@ -29,6 +36,7 @@ internal sealed class Dockerfile
     public static Dockerfile Parse(string text)
     {
         var stages = new List<DockerStage>();
+        var globalArgs = new List<DockerInstruction>();
         var current = new List<DockerInstruction>();
         var logical = new StringBuilder();
         var start = 0;
@@ -59,11 +67,17 @@ internal sealed class Dockerfile
                 continue;
             }
 
+            if (stages.Count == 0 && instruction.Keyword == "ARG")
+            {
+                globalArgs.Add(instruction);
+                continue;
+            }
+
             if (stages.Count == 0)
                 throw new InvalidOperationException($"Line {start}: {instruction.Keyword} before the first FROM.");
             current.Add(instruction);
         }
 
-        return new Dockerfile(stages);
+        return new Dockerfile(globalArgs, stages);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MlopsCi.Action.Tests.Container;
 
 namespace MlopsCi.Action.Tests.Runner;
@@ -12,14 +11,24 @@ internal sealed record StepResult(int ExitCode, string Out, string Error, IReadO
 }
 
 /// <summary>
-/// Runs the action's image the way the runner runs a <c>runs.using: docker</c> step (actions/runner ContainerActionHandler):
-/// a clean environment holding the image's ENV, the GitHub variables, <c>INPUT_&lt;NAME&gt;</c> for every input of
-/// action.yml (the step's <c>with:</c> value, else the default with <c>${{ github.token }}</c> evaluated) and the step's
-/// <c>env:</c>; the event payload in a file (GITHUB_EVENT_PATH); fresh GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files; the
-/// workspace as working folder; the ENTRYPOINT with <c>runs.args</c> (else the image's CMD).
+/// Runs the action's image as the runner runs a <c>runs.using: docker</c> step. actions/runner,
+/// src/Runner.Worker/Handlers/ContainerActionHandler.cs: <c>INPUT_&lt;NAME&gt;</c> for every input (name upper-cased,
+/// spaces to <c>_</c>); HOME is <c>&lt;temp&gt;/_github_home</c>; mounts <c>/var/run/docker.sock</c>,
+/// <c>&lt;temp&gt;/_github_home:/github/home</c>, <c>&lt;temp&gt;/_github_workflow:/github/workflow</c>,
+/// <c>&lt;temp&gt;/_runner_file_commands:/github/file_commands</c>, <c>&lt;workspace&gt;:/github/workspace</c>; every
+/// variable's value translated to the container path under those mounts (so GITHUB_OUTPUT is
+/// /github/file_commands/set_output_&lt;id&gt;, GITHUB_EVENT_PATH /github/workflow/event.json; RUNNER_TEMP, not under a
+/// mount, stays the host path); workdir /github/workspace; the ENTRYPOINT with <c>runs.args</c>.
+/// src/Runner.Worker/Container/DockerCommandManager.cs DockerRun: <c>docker run --name … --label … --workdir
+/// /github/workspace --rm -e NAME…</c> (names only, values from the docker process's environment) <c>-e
+/// GITHUB_ACTIONS=true -e CI=true --network &lt;job network&gt; -v … &lt;image&gt; &lt;args&gt;</c>. The job network
+/// here is <c>host</c>: the engine has no bridge, and the fake GitHub listens on the host's loopback.
 /// </summary>
-internal sealed class DockerActionStep(ContainerBuild image, ActionMetadata action, string runnerTemp, string workspace)
+internal sealed class DockerActionStep(ActionImage image, ActionMetadata action, string runnerTemp, string workspace)
 {
+    /// <summary>Where the runner's temp folder is on a GitHub-hosted runner (RUNNER_TEMP, not mounted).</summary>
+    public const string HostedRunnerTemp = "/home/runner/work/_temp";
+
     public required string Repository { get; init; }
 
     public required string Token { get; init; }
@@ -37,35 +46,23 @@ internal sealed class DockerActionStep(ContainerBuild image, ActionMetadata acti
         var workflow = Directory.CreateDirectory(Path.Combine(runnerTemp, "_github_workflow")).FullName;
         var commands = Directory.CreateDirectory(Path.Combine(runnerTemp, "_runner_file_commands")).FullName;
         var home = Directory.CreateDirectory(Path.Combine(runnerTemp, "_github_home")).FullName;
-        var eventPath = Path.Combine(workflow, "event.json");
-        await File.WriteAllTextAsync(eventPath, payload);
+        await File.WriteAllTextAsync(Path.Combine(workflow, "event.json"), payload);
         var outputFile = Path.Combine(commands, "set_output_" + id);
         var summaryFile = Path.Combine(commands, "step_summary_" + id);
         await File.WriteAllTextAsync(outputFile, "");
         await File.WriteAllTextAsync(summaryFile, "");
 
-        var info = new ProcessStartInfo(image.Entrypoint) { WorkingDirectory = workspace, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in action.Args ?? image.Cmd)
-            info.ArgumentList.Add(arg);
-        info.Environment.Clear();
-        // The runtime image has .NET at /usr/share/dotnet; here the test host's runtime stands in for it.
-        info.Environment["DOTNET_ROOT"] = DotnetRoot();
-        info.Environment["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-        foreach (var (key, value) in image.Environment)
-            info.Environment[key] = value;
-        var variables = new Dictionary<string, string>
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["HOME"] = home,
-            ["CI"] = "true",
-            ["GITHUB_ACTIONS"] = "true",
-            ["GITHUB_WORKSPACE"] = workspace,
+            ["HOME"] = "/github/home",
+            ["GITHUB_WORKSPACE"] = "/github/workspace",
             ["GITHUB_EVENT_NAME"] = eventName,
-            ["GITHUB_EVENT_PATH"] = eventPath,
-            ["GITHUB_OUTPUT"] = outputFile,
-            ["GITHUB_STEP_SUMMARY"] = summaryFile,
-            ["GITHUB_ENV"] = Path.Combine(commands, "set_env_" + id),
-            ["GITHUB_PATH"] = Path.Combine(commands, "add_path_" + id),
-            ["GITHUB_STATE"] = Path.Combine(commands, "save_state_" + id),
+            ["GITHUB_EVENT_PATH"] = "/github/workflow/event.json",
+            ["GITHUB_OUTPUT"] = "/github/file_commands/set_output_" + id,
+            ["GITHUB_STEP_SUMMARY"] = "/github/file_commands/step_summary_" + id,
+            ["GITHUB_ENV"] = "/github/file_commands/set_env_" + id,
+            ["GITHUB_PATH"] = "/github/file_commands/add_path_" + id,
+            ["GITHUB_STATE"] = "/github/file_commands/save_state_" + id,
             ["GITHUB_REPOSITORY"] = Repository,
             ["GITHUB_REPOSITORY_OWNER"] = Repository.Split('/')[0],
             ["GITHUB_SHA"] = Sha,
@@ -79,7 +76,7 @@ internal sealed class DockerActionStep(ContainerBuild image, ActionMetadata acti
             ["GITHUB_API_URL"] = ApiUrl?.ToString() ?? "https://api.github.com",
             ["RUNNER_OS"] = "Linux",
             ["RUNNER_ARCH"] = "X64",
-            ["RUNNER_TEMP"] = runnerTemp,
+            ["RUNNER_TEMP"] = HostedRunnerTemp,
         };
         foreach (var input in action.Inputs)
         {
@@ -89,15 +86,22 @@ internal sealed class DockerActionStep(ContainerBuild image, ActionMetadata acti
 
         foreach (var (key, value) in env ?? new Dictionary<string, string>())
             variables[key] = value;
-        foreach (var (key, value) in variables)
-            info.Environment[key] = value;
 
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        return new StepResult(process.ExitCode, await stdout, await stderr, StepOutputs.Parse(await File.ReadAllTextAsync(outputFile)), await File.ReadAllTextAsync(summaryFile));
+        List<string> arguments = ["run", "--name", "mlopsci-action-" + id[..12], "--label", "mlopsci-tests", "--workdir", "/github/workspace", "--rm"];
+        foreach (var name in variables.Keys)
+            arguments.AddRange(["-e", name]);
+        arguments.AddRange(["-e", "GITHUB_ACTIONS=true", "-e", "CI=true", "--network", "host"]);
+        foreach (var (source, target) in new[] { (image.SocketPath, "/var/run/docker.sock"), (home, "/github/home"), (workflow, "/github/workflow"), (commands, "/github/file_commands"), (workspace, "/github/workspace") })
+        {
+            if (source is not null)
+                arguments.AddRange(["-v", $"{source}:{target}"]);
+        }
+
+        arguments.Add(image.Tag);
+        arguments.AddRange(action.Args ?? []);
+
+        var run = await image.DockerAsync(arguments, variables);
+        return new StepResult(run.ExitCode, run.Out, run.Error, StepOutputs.Parse(await File.ReadAllTextAsync(outputFile)), await File.ReadAllTextAsync(summaryFile));
     }
 
     private string Evaluate(string value)
@@ -107,7 +111,4 @@ internal sealed class DockerActionStep(ContainerBuild image, ActionMetadata acti
             ? throw new NotSupportedException($"The test runner cannot evaluate the default '{value}'.")
             : evaluated;
     }
-
-    private static string DotnetRoot() =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MlopsCi.Action.Tests.Container;
 using MlopsCi.Action.Tests.Runner;
 using MlopsCi.PullRequests.Tests;
@@ -21,10 +20,10 @@ internal sealed class ActionScenario : IAsyncDisposable
     public const string DefaultGates = "  - { metric: auc, max-regression: 10% }";
 
     private readonly TempFolder _temp = new();
-    private readonly ContainerBuild _image;
+    private readonly ActionImage _image;
     private readonly ActionMetadata _action = ActionMetadata.Load(RepositoryRoot.Combine("action.yml"));
 
-    private ActionScenario(ContainerBuild image, FakeGitHubServer github)
+    private ActionScenario(ActionImage image, FakeGitHubServer github)
     {
         _image = image;
         GitHub = github;
@@ -36,9 +35,12 @@ internal sealed class ActionScenario : IAsyncDisposable
 
     public string Checkout => _temp.Combine("workspace", Folder);
 
+    /// <summary>The checkout as the action's container sees it.</summary>
+    public static string ContainerCheckout => "/github/workspace/" + Folder;
+
     public static async Task<ActionScenario> StartAsync(ActionImage image, string gates = DefaultGates, bool seedStore = true)
     {
-        var scenario = new ActionScenario(image.Build, await FakeGitHubServer.StartAsync("/api/v3", Token));
+        var scenario = new ActionScenario(image, await FakeGitHubServer.StartAsync("/api/v3", Token));
         scenario.WriteSpec(gates);
         scenario._temp.Write($"workspace/{Folder}/data/customers.csv", ChurnData.Csv(1, 500) + ChurnData.Rows(2, 500));
         if (seedStore)
@@ -84,6 +86,9 @@ internal sealed class ActionScenario : IAsyncDisposable
     public Task<StepResult> OnPullRequestAsync(string action, int number, string headSha, params (string Name, string Value)[] with) =>
         Step(headSha).RunAsync("pull_request", Payloads.PullRequest(action, number, headSha), With(with));
 
+    public Task<StepResult> OnClosedAsync(int number, string headSha, bool merged, params (string Name, string Value)[] with) =>
+        Step(headSha).RunAsync("pull_request", Payloads.PullRequest("closed", number, headSha, merged), With(with));
+
     public Task<StepResult> OnReviewAsync(string state, int number, string headSha, params (string Name, string Value)[] with) =>
         Step(headSha).RunAsync("pull_request_review", Payloads.Review(state, number, headSha, headSha), With(with));
 
@@ -91,20 +96,19 @@ internal sealed class ActionScenario : IAsyncDisposable
     public Task<StepResult> OnPushAsync(string headSha, params (string Name, string Value)[] with) =>
         Step(headSha).RunAsync("push", Payloads.Push(headSha), With(with));
 
-    /// <summary>Runs the image's program with other arguments (to seed and inspect the store), in the checkout.</summary>
+    /// <summary>
+    /// Runs another mlops command in the image (to seed and inspect the store in the workspace): the scenario's folder
+    /// mounted at its own path, the checkout as working folder.
+    /// </summary>
     public async Task<string> MlopsAsync(params string[] args)
     {
-        var info = new ProcessStartInfo(_image.Entrypoint) { WorkingDirectory = Checkout, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-            info.ArgumentList.Add(arg);
-        foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("GITHUB_", StringComparison.Ordinal) || k.StartsWith("MLOPS_", StringComparison.Ordinal)).ToList())
-            info.Environment.Remove(name);
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return process.ExitCode == 0 ? await stdout : throw new InvalidOperationException($"mlops {string.Join(' ', args)} failed ({process.ExitCode}): {await stdout}{await stderr}");
+        var run = await ContainerAsync([], args);
+        return run.ExitCode == 0 ? run.Out : throw new InvalidOperationException($"mlops {string.Join(' ', args)} failed in the container: {run}");
     }
+
+    /// <summary>Runs the image with extra <c>docker run</c> options (e.g. <c>--entrypoint</c>), as <see cref="MlopsAsync"/> does.</summary>
+    public Task<DockerResult> ContainerAsync(string[] options, params string[] args) =>
+        _image.DockerAsync(["run", "--rm", "--network", "host", "-v", $"{_temp.Path}:{_temp.Path}", "--workdir", Checkout, .. options, _image.Tag, .. args]);
 
     public async ValueTask DisposeAsync()
     {
