@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using MlopsCi.Core.RowDiffs;
 using MlopsCi.Core.Storage;
 using MlopsCi.Core.Versioning;
 
@@ -37,6 +39,18 @@ internal sealed class RowDiffBenchmark : IBenchmark
             await repository.CommitFolderAsync("pr", v2, "", "v2", new Dictionary<string, string>(), NoProgress.Instance, default);
         }
 
+        // On a shared machine wall time includes waiting for a core; the CPU time of an in-process diff shows the code's own cost.
+        TimeSpan cpu;
+        await using (var store = new LocalFolderStore(storePath))
+        {
+            var repository = await Repository.OpenAsync(store, new RepositoryOptions(TimeProvider.System, "bench"), default);
+            using var self = Process.GetCurrentProcess();
+            var before = self.TotalProcessorTime;
+            await RowDiffer.CompareRefsAsync(repository, "main", "pr", "", TableKeys.None, new RowDiffOptions { Key = ["id"] }, default);
+            self.Refresh();
+            cpu = self.TotalProcessorTime - before;
+        }
+
         var size = new FileInfo(Path.Combine(v1, "trips.csv")).Length;
         var runs = new List<ProcessRun>();
         for (var i = 0; i < 3; i++)
@@ -49,6 +63,7 @@ internal sealed class RowDiffBenchmark : IBenchmark
         var peak = runs.Max(r => r.PeakBytes) / 1e6;
         Console.WriteLine($"   {Rows:N0} rows × 10 columns, {size / 1e6:0.0} MB per version; +1,000 / −1,000 / ~{modified:N0}; wall: {string.Join(", ", runs.Select(r => BenchmarkContext.Ms(r.Elapsed)))}");
         context.Figure("row diff of 1,000,000 × 10 CSV (1% modified): time (median of 3, whole process)", BenchmarkContext.Ms(time), "< 5 s", time.TotalSeconds < 5, Reproduce);
+        context.Figure("row diff of 1,000,000 × 10 CSV (1% modified): CPU time (in process)", BenchmarkContext.Ms(cpu), null, null, Reproduce);
         context.Figure("row diff of 1,000,000 × 10 CSV (1% modified): peak memory (VmHWM)", $"{peak:0} MB", "< 300 MB", peak < 300, Reproduce);
         Directory.Delete(root, true);
     }

@@ -22,5 +22,5 @@ public sealed record RowDiffOptions
     public string? TempDirectory { get; init; }
 
     /// <summary>Roughly the most memory one partition may take while it is compared.</summary>
-    public long MemoryBudget { get; init; } = 96L << 20;
+    public long MemoryBudget { get; init; } = 48L << 20;
 }
