@@ -1,5 +1,7 @@
 using MlopsCi.Cli.Hosting;
+using MlopsCi.Config.Hooks;
 using MlopsCi.Core.Errors;
+using MlopsCi.Core.RowDiffs;
 using MlopsCi.Core.Versioning;
 
 namespace MlopsCi.Cli.Commands;
@@ -14,7 +16,13 @@ internal sealed class DataCommands : ICommandGroup
         new("data init", [], [new("default-branch", "name", "default branch (main)"), new("create-bucket", null, "create the S3 bucket if missing")], "Create a data repository in the store (idempotent).", InitAsync),
         new("data commit", ["branch", "folder"], [Message, new("meta", "key=value", "metadata on the commit", Repeatable: true), new("prefix", "path", "commit the folder under this path (the rest of the branch is kept)")], "Make the branch exactly the folder's content, as one commit.", CommitAsync),
         new("data log", ["ref"], [new("max", "n", "show at most n commits (default 50)")], "Show the history of a ref.", LogAsync),
-        new("data diff", ["left-ref", "right-ref"], [new("prefix", "path", "only paths under this prefix")], "List paths that differ: 'A path', 'M path', 'D path', sorted by path.", DiffAsync),
+        new("data diff", ["left-ref", "right-ref"],
+            [
+                new("prefix", "path", "only paths under this prefix"), new("rows", null, "diff the rows and cells of changed tables"),
+                new("key", "col[,col…]", "key columns for --rows (default: data.keys in the spec)"), new("path", "file", "with --rows: only this table or folder"),
+                new("max-rows", "n", "with --rows: sample rows shown per table (default 20)"), new("spec", "file", "the spec naming data.keys (mlops.yml when present)"),
+            ],
+            "List paths that differ ('A path', 'M path', 'D path'); with --rows, the added, removed and modified rows of each changed table.", DiffAsync),
         new("data merge", ["source-ref", "dest-branch"], [new("strategy", "fail|source-wins|dest-wins", "what to do with conflicts (fail)"), Message], "Three-way merge (fast-forward when possible).", MergeAsync),
         new("data revert", ["branch", "commit"], [], "Commit the inverse of a commit onto a branch.", RevertAsync),
     ];
@@ -54,6 +62,8 @@ internal sealed class DataCommands : ICommandGroup
 
     private static async Task<int> DiffAsync(CommandContext ctx)
     {
+        if (ctx.Args.Flag("rows"))
+            return await RowDiffAsync(ctx);
         var repository = await ctx.OpenRepositoryAsync();
         var diff = await repository.DiffAsync(ctx.Args.Argument("left-ref"), ctx.Args.Argument("right-ref"), ctx.Args.Option("prefix") ?? "", ctx.Cancellation);
         ctx.Write(diff.Select(d => new { op = d.Code.ToString(), path = d.Path, left = d.Left?.Hash, right = d.Right?.Hash, leftSize = d.Left?.Size, rightSize = d.Right?.Size }), w =>
@@ -61,6 +71,21 @@ internal sealed class DataCommands : ICommandGroup
             foreach (var d in diff)
                 w.WriteLine($"{d.Code} {d.Path}");
         });
+        return 0;
+    }
+
+    private static async Task<int> RowDiffAsync(CommandContext ctx)
+    {
+        var maxRows = ctx.Args.IntOption("max-rows", 20);
+        if (maxRows < 0)
+            throw new UsageException("--max-rows must be 0 or more.", ctx.Args.Command);
+        var key = (ctx.Args.Option("key") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var spec = await DriftCommands.OptionalSpecAsync(ctx);
+        var repository = await ctx.OpenRepositoryAsync();
+        var options = new RowDiffOptions { Key = key, MaxSamples = maxRows, Readers = [new ParquetTableReader()] };
+        var path = ctx.Args.Option("path") ?? ctx.Args.Option("prefix") ?? "";
+        var diffs = await RowDiffer.CompareRefsAsync(repository, ctx.Args.Argument("left-ref"), ctx.Args.Argument("right-ref"), path, spec?.Data?.Keys ?? TableKeys.None, options, ctx.Cancellation);
+        ctx.Write(diffs, w => RowDiffView.Write(w, diffs, maxRows));
         return 0;
     }
 

@@ -1,5 +1,6 @@
 using MlopsCi.Config.Yaml;
 using MlopsCi.Core.Errors;
+using MlopsCi.Core.RowDiffs;
 using MlopsCi.Core.Specs;
 
 namespace MlopsCi.Config.Specs;
@@ -12,7 +13,7 @@ namespace MlopsCi.Config.Specs;
 public static class MlopsSpecParser
 {
     private static readonly string[] TopKeys = ["store", "data", "model", "gates", "drift", "monitor"];
-    private static readonly string[] DataKeys = ["path", "prefix", "prepare"];
+    private static readonly string[] DataKeys = ["path", "prefix", "prepare", "keys"];
     private static readonly string[] DriftKeys = ["psi-threshold", "ks-pvalue", "chi2-pvalue", "top"];
     private static readonly string[] MonitorKeys = ["max-degradation"];
 
@@ -46,7 +47,23 @@ public static class MlopsSpecParser
         if (top.Section("data", DataKeys) is not { } data)
             return null;
         var path = data.RequiredString("path", "data/");
-        return new DataSpec(path, data.String("prefix") ?? "", data.String("prepare")) { Location = new SpecLocation(top.File, top.LineOf("data")) };
+        return new DataSpec(path, data.String("prefix") ?? "", data.String("prepare")) { Location = new SpecLocation(top.File, top.LineOf("data")), Keys = ParseKeys(data) };
+    }
+
+    private static TableKeys ParseKeys(YamlSection data)
+    {
+        if (data.Section("keys", null!) is not { } keys)
+            return TableKeys.None;
+        var patterns = new List<KeyValuePair<string, IReadOnlyList<string>>>();
+        foreach (var glob in keys.Keys)
+        {
+            var columns = keys.Get(glob) is YamlDotNet.RepresentationModel.YamlScalarNode ? [keys.String(glob)!] : keys.List(glob);
+            if (columns.Count == 0 || columns.Any(c => c.Trim().Length == 0))
+                throw keys.Error(glob, $"'data.keys.{glob}' needs at least one column name (e.g. [date])");
+            patterns.Add(new(glob, columns));
+        }
+
+        return new TableKeys(patterns);
     }
 
     private static DriftSpec ParseDrift(YamlSection top)
