@@ -29,6 +29,9 @@ internal sealed partial class StoreViews
         var runs = new List<RunRecord>();
         foreach (var id in distinct)
             runs.Add(await _runs.GetAsync(id, cancellationToken));
+
+        // Oldest first, so every delta reads "what changed since the earliest run".
+        runs = [.. runs.OrderBy(r => r.StartTime).ThenBy(r => r.Id, StringComparer.Ordinal)];
         var metrics = runs.SelectMany(r => r.Metrics.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(name =>
         {
             var values = runs.Select(r => r.Metrics.TryGetValue(name, out var v) ? v : (double?)null).ToList();

@@ -103,7 +103,7 @@ internal static class RunPages
             h.Raw("</tr>\n");
         }
 
-        h.Raw("</tbody></table><p class=\"muted\">Deltas are against the first run.</p>");
+        h.Raw("</tbody></table><p class=\"muted\">Deltas are against the first (oldest) run.</p>");
         if (view.Intervals is { } intervals)
         {
             h.Heading("Paired bootstrap", 2).Para(view.IntervalsSource);
