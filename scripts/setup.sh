@@ -26,6 +26,15 @@ if ! [ -x /usr/bin/aws ] || ! command -v rclone >/dev/null; then
 fi
 # --- end S3 transfer tools ------------------------------------------------------------------------------------------
 
+# --- Chromium (the browser tests/MlopsCi.Web.Tests drives through Playwright) ---------------------------------------
+# Debian's chromium at /usr/bin/chromium; Playwright is pointed at it and never downloads a browser. Only when missing.
+if ! [ -x /usr/bin/chromium ]; then
+    if [ "$(id -u)" -eq 0 ]; then SUDO=(); else SUDO=(sudo); fi
+    "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null
+    "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install --no-install-recommends -y -q chromium >/dev/null
+fi
+# --- end Chromium ---------------------------------------------------------------------------------------------------
+
 # --- Training data (vega-datasets for tests/MlopsCi.Training.Tests, examples and the training benchmark) --------------
 # npm pack vega-datasets@3.2.1 into .data/vega-datasets/ plus derived CSVs; idempotent, no-op when present.
 "$HERE/fetch-data.sh"

@@ -93,6 +93,7 @@ internal sealed class DemoCommand : ICommandGroup
         log.WriteLine((exitCode == 0 ? "✔ " : "✘ ") + message);
         log.WriteLine($"Report: {ws.Report}");
         log.WriteLine($"Done in {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s. Look around: mlops --store {ws.Store} data log main · mlops --store {ws.Store} data branch list");
+        log.WriteLine($"Browse it: mlops ui --store {ws.Store}   (then open http://127.0.0.1:5000/)");
         return exitCode;
     }
 

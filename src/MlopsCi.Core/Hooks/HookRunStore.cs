@@ -34,6 +34,20 @@ public sealed class HookRunStore(IObjectStore store)
         return runs;
     }
 
+    /// <summary>Every branch with recorded runs (also branches deleted since), sorted by name.</summary>
+    public async Task<IReadOnlyList<string>> ListBranchesAsync(CancellationToken cancellationToken)
+    {
+        var branches = new SortedSet<string>(StringComparer.Ordinal);
+        await foreach (var info in store.ListAsync(Root, cancellationToken))
+        {
+            var slash = info.Key.IndexOf('/', Root.Length);
+            if (slash > Root.Length)
+                branches.Add(Uri.UnescapeDataString(info.Key[Root.Length..slash]));
+        }
+
+        return [.. branches];
+    }
+
     /// <summary>The newest run of a branch, or null.</summary>
     public async Task<HookRun?> LatestAsync(string branch, CancellationToken cancellationToken) =>
         (await ListAsync(branch, 1, cancellationToken)).FirstOrDefault();

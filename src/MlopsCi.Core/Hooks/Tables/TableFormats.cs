@@ -27,6 +27,9 @@ public static class TableFormats
     /// <summary>Whether the path is gzip-compressed (ends with .gz).</summary>
     public static bool IsGzip(string path) => path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The readers Core has itself (CSV and TSV); adapters add others, such as Parquet.</summary>
+    public static IReadOnlyList<ITableReader> BuiltInReaders { get; } = [CsvTableReader.Csv, CsvTableReader.Tsv];
+
     /// <summary>Whether hooks can read the rows of this path.</summary>
     public static bool IsTabular(string path) => Tabular.Contains(Of(path));
 }

@@ -28,6 +28,28 @@ public sealed class PullRequestRecordStore(IObjectStore store)
         }
     }
 
+    /// <summary>Every record, newest update first (records that do not parse are skipped: a listing shows what it can).</summary>
+    public async Task<IReadOnlyList<PullRequestRecord>> ListAsync(CancellationToken cancellationToken)
+    {
+        var records = new List<PullRequestRecord>();
+        await foreach (var info in store.ListAsync(Prefix, cancellationToken))
+        {
+            if (!info.Key.EndsWith(".json", StringComparison.Ordinal) || await store.TryReadAllAsync(info.Key, cancellationToken) is not { } bytes)
+                continue;
+            try
+            {
+                if (JsonSerializer.Deserialize<PullRequestRecord>(bytes, StoreJson.Options) is { } record)
+                    records.Add(record);
+            }
+            catch (JsonException)
+            {
+                // TryGetAsync reports the broken record with its key when the flow reads it; a listing goes on.
+            }
+        }
+
+        return [.. records.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Number)];
+    }
+
     /// <summary>Writes (or replaces) a record.</summary>
     public Task SaveAsync(PullRequestRecord record, CancellationToken cancellationToken)
     {
