@@ -47,7 +47,7 @@ internal static partial class StoreLocator
 
         var scheme = SchemeOf().Match(uri);
         if (scheme.Success && scheme.Groups[1].Value.Length > 1)
-            throw new InvalidInputException($"Unknown store scheme '{scheme.Groups[1].Value}' in '{uri}'. Use file:///path, a folder path, or s3://bucket/prefix.");
+            throw new InvalidInputException($"Unknown store scheme '{scheme.Groups[1].Value}' in '{UriRedaction.Redact(uri)}'. Use file:///path, a folder path, or s3://bucket/prefix.");
         return new LocalFolderStore(Path.GetFullPath(uri, request.WorkingDirectory));
     }
 
@@ -58,5 +58,5 @@ internal static partial class StoreLocator
     private static partial Regex SchemeOf();
 }
 
-/// <summary>What opening a store may need besides its URI.</summary>
-internal sealed record StoreRequest(string WorkingDirectory, Func<string, string?> Environment, string? S3Endpoint, bool CreateBucket);
+/// <summary>What opening a store may need besides its URI; <paramref name="Notice"/> receives progress lines (retries of a slow server).</summary>
+internal sealed record StoreRequest(string WorkingDirectory, Func<string, string?> Environment, string? S3Endpoint, bool CreateBucket, Action<string>? Notice = null);
