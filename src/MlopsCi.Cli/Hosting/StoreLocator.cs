@@ -38,7 +38,7 @@ internal static partial class StoreLocator
     public static async Task<IObjectStore> OpenAsync(string uri, StoreRequest request, CancellationToken cancellationToken)
     {
         if (uri.StartsWith("file://", StringComparison.OrdinalIgnoreCase))
-            return new LocalFolderStore(Path.GetFullPath(uri["file://".Length..], request.WorkingDirectory));
+            return Local(Path.GetFullPath(uri["file://".Length..], request.WorkingDirectory), request);
         if (uri.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
         {
             var open = OpenS3 ?? throw new InvalidInputException("This build of mlops has no S3 support.");
@@ -48,7 +48,16 @@ internal static partial class StoreLocator
         var scheme = SchemeOf().Match(uri);
         if (scheme.Success && scheme.Groups[1].Value.Length > 1)
             throw new InvalidInputException($"Unknown store scheme '{scheme.Groups[1].Value}' in '{UriRedaction.Redact(uri)}'. Use file:///path, a folder path, or s3://bucket/prefix.");
-        return new LocalFolderStore(Path.GetFullPath(uri, request.WorkingDirectory));
+        return Local(Path.GetFullPath(uri, request.WorkingDirectory), request);
+    }
+
+    private static LocalFolderStore Local(string root, StoreRequest request)
+    {
+        if (request.Environment("MLOPS_LOCK_TIMEOUT")?.Trim() is not { Length: > 0 } text)
+            return new LocalFolderStore(root) { OnLockWait = request.Notice };
+        if (!double.TryParse(text.TrimEnd('s'), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) || seconds <= 0)
+            throw new InvalidInputException($"MLOPS_LOCK_TIMEOUT is '{text}', not a positive number of seconds (e.g. 60 or 60s).");
+        return new LocalFolderStore(root) { OnLockWait = request.Notice, LockTimeout = TimeSpan.FromSeconds(seconds) };
     }
 
     [GeneratedRegex(@"^store:\s*(\S.*?)\s*(#.*)?$")]
