@@ -45,10 +45,13 @@ internal sealed class BlobUploader(IObjectStore store, IProgressSink progress)
             if (file.Size <= SmallFile)
             {
                 var content = handle is null ? LinuxFiles.ReadAllBytes(source, file.Size) : LinuxFiles.ReadAllBytes(handle, file.Size, file.FullPath);
-                return await WriteAsync(file, source, content, Hashing.Sha256Hex(content), known, cancellationToken);
+                return await WriteAsync(file, source, (content, content.Length), Hashing.Sha256Hex(content), known, cancellationToken);
             }
 
-            return await WriteAsync(file, source, null, await Hashing.Sha256FileAsync(source, cancellationToken), known, cancellationToken);
+            var hash = await Hashing.Sha256FileAsync(source, cancellationToken);
+            // The handle's length, not a FileInfo's: /proc/self/fd/N is a link whose own length means nothing.
+            var size = handle is null ? new FileInfo(source).Length : RandomAccess.GetLength(handle);
+            return await WriteAsync(file, source, (null, size), hash, known, cancellationToken);
         }
         catch (Exception e) when (e is UnauthorizedAccessException or FileNotFoundException or DirectoryNotFoundException)
         {
@@ -60,17 +63,17 @@ internal sealed class BlobUploader(IObjectStore store, IProgressSink progress)
         }
     }
 
-    private async Task<(string Hash, long Size, bool Wrote)> WriteAsync(ScannedFile file, string source, byte[]? content, string hash, IReadOnlySet<string> known, CancellationToken cancellationToken)
+    private async Task<(string Hash, long Size, bool Wrote)> WriteAsync(ScannedFile file, string source, (byte[]? Bytes, long Size) content, string hash, IReadOnlySet<string> known, CancellationToken cancellationToken)
     {
         // Failures from here on are the store's (full disk, no permission on the store), not the input file's.
         try
         {
-            if (content is not null)
-                return (hash, content.Length, !known.Contains(hash) && await store.PutIfAbsentAsync(Repository.BlobKey(hash), content, cancellationToken));
+            if (content.Bytes is { } bytes)
+                return (hash, bytes.Length, !known.Contains(hash) && await store.PutIfAbsentAsync(Repository.BlobKey(hash), bytes, cancellationToken));
             var key = Repository.BlobKey(hash);
             var wrote = !known.Contains(hash) && !await store.ExistsAsync(key, cancellationToken)
                 && await store.PutFileIfAbsentAsync(key, source, hash, cancellationToken);
-            return (hash, new FileInfo(source).Length, wrote);
+            return (hash, content.Size, wrote);
         }
         catch (Exception e) when (e is IOException and not EndOfStreamException or UnauthorizedAccessException)
         {

@@ -157,6 +157,22 @@ public sealed class StoreIntegritySpecs : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_large_file_read_through_its_checked_handle_is_stored_with_its_real_size_and_content()
+    {
+        var content = new byte[(3 << 20) + 17];
+        new Random(7).NextBytes(content);
+        Directory.CreateDirectory(_temp.Combine("data"));
+        await File.WriteAllBytesAsync(_temp.Combine("data", "big.bin"), content);
+
+        await CommitAsync("main", "data");
+
+        var entry = Assert.Single(await _repo.ListAsync("main", "", default).ToListAsync());
+        Assert.Equal(content.Length, entry.Size);
+        Assert.Equal(Hashing.Sha256Hex(content), entry.Hash);
+        Assert.Equal(content, await File.ReadAllBytesAsync(StorePath(Repository.BlobKey(entry.Hash))));
+    }
+
+    [Fact]
     public async Task A_full_store_fails_the_commit_naming_the_store_not_the_input()
     {
         var full = new FullDiskStore(_store);
