@@ -44,6 +44,21 @@ public sealed class StoreIntegritySpecs : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_file_name_that_is_not_utf8_is_refused_naming_the_real_cause()
+    {
+        _temp.Write("data/good.csv", "1");
+        // .NET cannot spell such a name; the shell writes the raw byte 0xFF.
+        using (var touch = System.Diagnostics.Process.Start("bash", ["-c", "touch \"$1\"/$'bad\\xff.csv'", "bash", _temp.Combine("data")])!)
+            await touch.WaitForExitAsync();
+
+        var error = await Assert.ThrowsAsync<InvalidInputException>(() => CommitAsync("main", "data"));
+
+        Assert.Equal(2, error.ExitCode);
+        Assert.Contains("is not valid UTF-8", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("No such file", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_commit_whose_metarange_id_was_replaced_is_refused_naming_the_commit()
     {
         _temp.Write("v1/a.csv", "first");
