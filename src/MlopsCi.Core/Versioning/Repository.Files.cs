@@ -31,6 +31,7 @@ public sealed partial class Repository
     /// <summary>The entry of one path at a ref; unknown paths are bad input.</summary>
     public async Task<Entry> GetEntryAsync(string reference, string path, CancellationToken cancellationToken)
     {
+        PathRules.Validate(path.TrimStart('/'));
         var commit = await ResolveAsync(reference, cancellationToken);
         return await FindAsync(commit, path.TrimStart('/'), cancellationToken)
             ?? throw new InvalidInputException($"There is no file '{path}' at '{reference}' ({commit.Id[..12]}). 'mlops data ls {reference}' lists what is there.");
