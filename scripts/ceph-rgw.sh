@@ -4,11 +4,15 @@
 # is lost on stop.
 #
 #   scripts/ceph-rgw.sh install   install the Debian packages if missing (apt-get; sudo only when not root)
-#   scripts/ceph-rgw.sh start     start and warm up (idempotent: an already running server is left as it is)
+#   scripts/ceph-rgw.sh start     start and warm up; a running server is left as it is, and after a daemon died only
+#                                 the missing daemons are restarted (the folder is never deleted by start)
 #   scripts/ceph-rgw.sh stop      stop the daemons started by `start` (by their pid files)
+#   scripts/ceph-rgw.sh reset     stop, delete $MLOPS_CEPH_DIR and start a fresh cluster (the only command that deletes)
 #   scripts/ceph-rgw.sh status    exit 0 when the S3 endpoint answers
 #
 # Environment: MLOPS_CEPH_DIR, MLOPS_CEPH_PORT (7480), MLOPS_CEPH_ACCESS_KEY (TESTAK), MLOPS_CEPH_SECRET_KEY (TESTSECRET).
+# Every port derives from MLOPS_CEPH_PORT: radosgw on PORT, the monitor on PORT+1 (msgr2) and PORT+2 (msgr1), the OSD
+# (8 sockets) within PORT+10..PORT+39; two instances need ports at least 40 apart (and their own MLOPS_CEPH_DIR).
 set -euo pipefail
 
 D=${MLOPS_CEPH_DIR:-/tmp/mlops-ceph}
@@ -16,6 +20,9 @@ PORT=${MLOPS_CEPH_PORT:-7480}
 ACCESS_KEY=${MLOPS_CEPH_ACCESS_KEY:-TESTAK}
 SECRET_KEY=${MLOPS_CEPH_SECRET_KEY:-TESTSECRET}
 ENDPOINT="http://127.0.0.1:$PORT"
+MON_ADDRS="[v2:127.0.0.1:$((PORT + 1)),v1:127.0.0.1:$((PORT + 2))]"
+OSD_PORT_MIN=$((PORT + 10))
+OSD_PORT_MAX=$((PORT + 39))
 PACKAGES=(ceph-mon ceph-osd radosgw ceph-common)
 DAEMONS=(client.rgw.a osd.0 mon.a)
 
@@ -101,7 +108,7 @@ write_conf() {
     cat >"$D/ceph.conf" <<CONF
 [global]
 fsid = $fsid
-mon host = [v2:127.0.0.1:3300,v1:127.0.0.1:6789]
+mon host = $MON_ADDRS
 mon initial members = a
 public addr = 127.0.0.1
 auth cluster required = none
@@ -132,6 +139,8 @@ mon data = $D/mon.\$id
 [osd]
 osd data = $D/osd.\$id
 osd objectstore = memstore
+ms bind port min = $OSD_PORT_MIN
+ms bind port max = $OSD_PORT_MAX
 memstore device bytes = 4294967296
 osd max object size = 134217728
 [client.rgw.a]
@@ -156,16 +165,18 @@ cmd_start() {
         return 0
     fi
     cmd_install
-    # Half-started leftovers (a crash, a killed run): stop them and start from scratch; the data was in memory.
-    cmd_stop >/dev/null 2>&1 || true
-    rm -rf "$D"
+    if [ -f "$D/ceph.conf" ] && [ -d "$D/mon.a/store.db" ]; then
+        restart_missing
+        return
+    fi
+    # No cluster here yet. Never delete: a folder with data in it is only ever removed by `reset`.
     mkdir -p "$D"/{log,run,mon.a,osd.0,rgw}
     local fsid osd_uuid id c started=$SECONDS
     fsid=$(cat /proc/sys/kernel/random/uuid)
     write_conf "$fsid"
     c=(-c "$D/ceph.conf")
     ceph-authtool --create-keyring "$D/keyring" --gen-key -n mon. --cap mon 'allow *' >/dev/null
-    monmaptool --create --addv a '[v2:127.0.0.1:3300,v1:127.0.0.1:6789]' --fsid "$fsid" "$D/monmap" >/dev/null
+    monmaptool --create --addv a "$MON_ADDRS" --fsid "$fsid" "$D/monmap" >/dev/null
     ceph-mon "${c[@]}" --mkfs -i a --monmap "$D/monmap" --keyring "$D/keyring"
     ceph-mon "${c[@]}" -i a
     osd_uuid=$(cat /proc/sys/kernel/random/uuid)
@@ -180,6 +191,29 @@ cmd_start() {
         --access-key="$ACCESS_KEY" --secret-key="$SECRET_KEY" >/dev/null
     warm_up || { log "warm-up failed; see $D/log"; return 1; }
     log "up on $ENDPOINT in $((SECONDS - started)) s (access key $ACCESS_KEY; dir $D)"
+}
+
+# A daemon died (radosgw crashed, an OSD was killed): start only what is missing, with the cluster's own ceph.conf
+# (its ports are the ones the running daemons use), and keep every file.
+restart_missing() {
+    local c=(-c "$D/ceph.conf") started=$SECONDS restarted=()
+    if ! daemon_pid mon.a >/dev/null; then ceph-mon "${c[@]}" -i a; restarted+=(mon.a); fi
+    if ! daemon_pid osd.0 >/dev/null; then
+        ceph-osd "${c[@]}" -i 0 2>>"$D/log/osd-start.log" ||
+            { log "osd.0 did not restart (memstore keeps its data in memory only); 'scripts/ceph-rgw.sh reset' starts a fresh cluster"; return 1; }
+        restarted+=(osd.0)
+    fi
+    if ! daemon_pid client.rgw.a >/dev/null; then radosgw "${c[@]}" -n client.rgw.a; restarted+=(client.rgw.a); fi
+    local i
+    for i in $(seq 1 600); do endpoint_up && break; sleep 0.1; done
+    endpoint_up || { log "restarted ${restarted[*]:-nothing} but $ENDPOINT does not answer within 60 s; see $D/log (nothing was deleted)"; return 1; }
+    log "restarted ${restarted[*]:-nothing} in $((SECONDS - started)) s; up on $ENDPOINT (dir $D kept)"
+}
+
+cmd_reset() {
+    cmd_stop >/dev/null 2>&1 || true
+    rm -rf "$D"
+    cmd_start
 }
 
 cmd_stop() {
@@ -204,6 +238,7 @@ case "${1:-}" in
     install) cmd_install ;;
     start) cmd_start ;;
     stop) cmd_stop ;;
+    reset) cmd_reset ;;
     status) cmd_status ;;
-    *) echo "usage: $0 install|start|stop|status" >&2; exit 2 ;;
+    *) echo "usage: $0 install|start|stop|reset|status" >&2; exit 2 ;;
 esac

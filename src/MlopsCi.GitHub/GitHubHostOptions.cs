@@ -54,6 +54,12 @@ public sealed record GitHubHostOptions
     public string Token { get; }
 
     /// <summary>
+    /// How long one API call may go unanswered before it fails as timed out (default 30 s; <c>MLOPS_GITHUB_TIMEOUT</c>
+    /// in seconds). Bounds every call, however the server behaves.
+    /// </summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// Reads <c>GITHUB_API_URL</c> (default https://api.github.com), <c>GITHUB_REPOSITORY</c> and the token
     /// (<paramref name="token"/>, else <c>GITHUB_TOKEN</c>, else <c>GH_TOKEN</c>).
     /// </summary>
@@ -70,10 +76,18 @@ public sealed record GitHubHostOptions
         var repository = NonEmpty(environment("GITHUB_REPOSITORY"))
             ?? throw new InvalidInputException("GITHUB_REPOSITORY is not set; set it to 'owner/name' of the repository.");
         var resolvedToken = NonEmpty(token) ?? NonEmpty(environment("GITHUB_TOKEN")) ?? NonEmpty(environment("GH_TOKEN"));
-        return new GitHubHostOptions(
+        var options = new GitHubHostOptions(
             apiUrl is null ? PublicApiUrl : new Uri(apiUrl),
             repository,
             resolvedToken ?? string.Empty);
+        if (NonEmpty(environment("MLOPS_GITHUB_TIMEOUT")) is not { } timeout)
+        {
+            return options;
+        }
+
+        return double.TryParse(timeout.TrimEnd('s'), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? options with { Timeout = TimeSpan.FromSeconds(seconds) }
+            : throw new InvalidInputException($"MLOPS_GITHUB_TIMEOUT is '{timeout}', not a positive number of seconds (e.g. 30 or 30s).");
     }
 
     /// <inheritdoc />

@@ -82,13 +82,14 @@ public sealed partial class OctokitPullRequestHost : IPullRequestHost
             cancellationToken);
     }
 
-    // Octokit takes no CancellationToken: stop waiting on cancellation and map failures to our exceptions.
+    // Octokit takes no CancellationToken: stop waiting on cancellation or after the timeout (whatever Octokit's own
+    // HTTP timeout does), and map failures to our exceptions.
     private async Task<T> CallAsync<T>(GitHubOperation operation, Func<Task<T>> call, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            return await call().WaitAsync(cancellationToken);
+            return await call().WaitAsync(options.Timeout, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && errors.Map(ex, operation) is { } mapped)
         {

@@ -17,13 +17,25 @@ public sealed partial class S3ObjectStore
     {
         ArgumentNullException.ThrowIfNull(localPath);
         var fullKey = FullKey(key);
-        var info = new FileInfo(localPath);
-        if (!info.Exists)
-            throw new InvalidInputException($"The file '{localPath}' to upload to {Target(fullKey)} does not exist.");
+        var length = LengthOf(localPath) ?? throw new InvalidInputException($"The file '{localPath}' to upload to {Target(fullKey)} does not exist.");
         var expected = expectedSha256?.Trim().ToLowerInvariant();
-        return info.Length > _options.MultipartThreshold
-            ? await PutLargeFileIfAbsentAsync(fullKey, localPath, info.Length, expected, cancellationToken)
-            : await PutSmallFileIfAbsentAsync(fullKey, localPath, info.Length, expected, cancellationToken);
+        return length > _options.MultipartThreshold
+            ? await PutLargeFileIfAbsentAsync(fullKey, localPath, length, expected, cancellationToken)
+            : await PutSmallFileIfAbsentAsync(fullKey, localPath, length, expected, cancellationToken);
+    }
+
+    // The length of what opening the path gives (a FileInfo of a link such as /proc/self/fd/N reports the link's own).
+    private static long? LengthOf(string localPath)
+    {
+        try
+        {
+            using var handle = File.OpenHandle(localPath);
+            return RandomAccess.GetLength(handle);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
     }
 
     private async Task<bool> PutSmallFileIfAbsentAsync(string fullKey, string localPath, long length, string? expected, CancellationToken cancellationToken)

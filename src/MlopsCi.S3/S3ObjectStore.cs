@@ -58,6 +58,7 @@ public sealed partial class S3ObjectStore : IObjectStore
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(environment);
         var uri = S3StoreUri.Parse(storeUri);
+        options = S3EnvironmentLimits.Apply(options, environment);
         ValidateOptions(options);
         var connection = S3ClientFactory.Create(options, environment);
         var store = new S3ObjectStore(uri, connection, options);
@@ -114,7 +115,7 @@ public sealed partial class S3ObjectStore : IObjectStore
             throw new InvalidInputException($"The S3 parallel download count {options.MaxParallelDownloads} is out of range 1-64.");
         if (options.MaxParallelTransfers is < 1 or > 256)
             throw new InvalidInputException($"The S3 parallel transfer count {options.MaxParallelTransfers} is out of range 1-256.");
-        if (options.RequestTimeout <= TimeSpan.Zero || options.RetryBaseDelay < TimeSpan.Zero || options.RetryMaxDelay < TimeSpan.Zero)
+        if (options.RequestTimeout <= TimeSpan.Zero || options.ConnectTimeout <= TimeSpan.Zero || options.RetryBaseDelay < TimeSpan.Zero || options.RetryMaxDelay < TimeSpan.Zero)
             throw new InvalidInputException("The S3 timeouts and retry delays must be positive.");
     }
 

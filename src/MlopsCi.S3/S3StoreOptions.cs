@@ -48,6 +48,16 @@ public sealed record S3StoreOptions
     /// <summary>Longest back-off delay (default 10 s).</summary>
     public TimeSpan RetryMaxDelay { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Time allowed for one HTTP request before it counts as timed out and is retried (default 5 min).</summary>
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// Time allowed for one HTTP request until the server answers (default 30 s; else <c>MLOPS_S3_REQUEST_TIMEOUT</c>);
+    /// a request that gets no answer counts as timed out and is retried. A silent server therefore fails after about
+    /// <see cref="MaxAttempts"/> × this plus the back-off delays.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Time allowed to open a TCP connection (default 10 s; else <c>MLOPS_S3_CONNECT_TIMEOUT</c>).</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Receives one line whenever a request failed and is about to be retried, so a slow server is never silent.</summary>
+    public Action<string>? OnRetry { get; init; }
 }

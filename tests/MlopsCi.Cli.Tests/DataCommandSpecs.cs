@@ -61,6 +61,8 @@ public sealed class DataCommandSpecs : IDisposable
     [InlineData("data", "log", "no-such-ref")]
     [InlineData("data", "commit", "main", "no-such-folder", "-m", "x")]
     [InlineData("data", "ls", "main", "--store", "ftp://host/x")]
+    [InlineData("data", "ls", "main", "../")]
+    [InlineData("data", "ls", "main", "sub/../..")]
     [InlineData("data", "frobnicate")]
     [InlineData("data", "log", "main", "--bogus")]
     public async Task Bad_input_is_refused_with_exit_2_and_a_message_and_nothing_changes(params string[] args)

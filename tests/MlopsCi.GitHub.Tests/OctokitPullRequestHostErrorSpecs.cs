@@ -190,6 +190,44 @@ public sealed class OctokitPullRequestHostErrorSpecs
         Assert.Empty(server.Requests);
     }
 
+    [Fact]
+    public async Task A_github_api_that_never_answers_fails_within_the_timeout_saying_so()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        using var stop = new CancellationTokenSource();
+        var held = new List<TcpClient>();
+        var accepting = Task.Run(async () =>
+        {
+            // Accept and hold every connection; read nothing, answer nothing.
+            while (!stop.IsCancellationRequested)
+            {
+                held.Add(await listener.AcceptTcpClientAsync(stop.Token));
+            }
+        });
+        var apiUrl = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
+        var options = GitHubHostOptions.FromEnvironment(
+            name => name switch
+            {
+                "GITHUB_API_URL" => apiUrl.AbsoluteUri,
+                "GITHUB_REPOSITORY" => Repository,
+                "GITHUB_TOKEN" => "ghs_silent_token",
+                "MLOPS_GITHUB_TIMEOUT" => "1",
+                _ => null,
+            });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var ex = await Assert.ThrowsAsync<PullRequestHostException>(() => OctokitPullRequestHost.Create(options).GetPullRequestAsync(42, CancellationToken.None));
+        await stop.CancelAsync();
+        held.ForEach(c => c.Dispose());
+
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(10));
+        Assert.Equal(1, ex.ExitCode);
+        Assert.Contains("did not answer within 1 s while reading pull request #42", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("timed out", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("ghs_silent_token", ex.ToString(), StringComparison.Ordinal);
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -30,7 +30,11 @@ internal sealed class DataRefCommands : ICommandGroup
     private static async Task<int> ListBranchesAsync(CommandContext ctx)
     {
         var repository = await ctx.OpenRepositoryAsync();
-        var branches = await repository.ListBranchesAsync(ctx.Cancellation);
+        var problems = new List<string>();
+        var branches = await repository.ListBranchesAsync(problems, ctx.Cancellation);
+        // One broken ref must not hide the others: list what is readable, warn about the rest.
+        foreach (var problem in problems)
+            ctx.Error.WriteLine($"warning: {problem}");
         ctx.Write(branches.Select(b => new { name = b.Name, commit = b.Ref.Commit, @protected = b.Ref.Protected, isDefault = b.Name == repository.Info.DefaultBranch }), w =>
         {
             foreach (var (name, branch) in branches)

@@ -30,7 +30,7 @@ internal sealed class CommandContext(ParsedArguments arguments, TextWriter outpu
 
     public async Task<IObjectStore> OpenStoreAsync(bool createBucket = false)
     {
-        var request = new StoreRequest(WorkingDirectory, Environment, Args.Option("s3-endpoint"), createBucket);
+        var request = new StoreRequest(WorkingDirectory, Environment, Args.Option("s3-endpoint"), createBucket, line => Error.WriteLine(line));
         return _store ??= await StoreLocator.OpenAsync(StoreUri, request, Cancellation);
     }
 

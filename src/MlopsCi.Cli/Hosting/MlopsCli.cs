@@ -76,9 +76,11 @@ internal static class MlopsCli
 
     private static int Fail(TextWriter error, Func<string, string?> environment, MlopsException e)
     {
-        error.WriteLine($"error: {e.Message}");
+        // A store URI given with credentials or a signed query must never reach a log, whichever message quotes it.
+        var message = UriRedaction.Redact(e.Message);
+        error.WriteLine($"error: {message}");
         if (environment("GITHUB_ACTIONS") == "true")
-            error.WriteLine($"::error::{Escape(e.Message)}");
+            error.WriteLine($"::error::{Escape(message)}");
         return e.ExitCode;
     }
 

@@ -38,7 +38,7 @@ internal static partial class StoreLocator
     public static async Task<IObjectStore> OpenAsync(string uri, StoreRequest request, CancellationToken cancellationToken)
     {
         if (uri.StartsWith("file://", StringComparison.OrdinalIgnoreCase))
-            return new LocalFolderStore(Path.GetFullPath(uri["file://".Length..], request.WorkingDirectory), Durable(request));
+            return Local(Path.GetFullPath(uri["file://".Length..], request.WorkingDirectory), request);
         if (uri.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
         {
             var open = OpenS3 ?? throw new InvalidInputException("This build of mlops has no S3 support.");
@@ -47,8 +47,17 @@ internal static partial class StoreLocator
 
         var scheme = SchemeOf().Match(uri);
         if (scheme.Success && scheme.Groups[1].Value.Length > 1)
-            throw new InvalidInputException($"Unknown store scheme '{scheme.Groups[1].Value}' in '{uri}'. Use file:///path, a folder path, or s3://bucket/prefix.");
-        return new LocalFolderStore(Path.GetFullPath(uri, request.WorkingDirectory), Durable(request));
+            throw new InvalidInputException($"Unknown store scheme '{scheme.Groups[1].Value}' in '{UriRedaction.Redact(uri)}'. Use file:///path, a folder path, or s3://bucket/prefix.");
+        return Local(Path.GetFullPath(uri, request.WorkingDirectory), request);
+    }
+
+    private static LocalFolderStore Local(string root, StoreRequest request)
+    {
+        if (request.Environment("MLOPS_LOCK_TIMEOUT")?.Trim() is not { Length: > 0 } text)
+            return new LocalFolderStore(root, Durable(request)) { OnLockWait = request.Notice };
+        if (!double.TryParse(text.TrimEnd('s'), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) || seconds <= 0)
+            throw new InvalidInputException($"MLOPS_LOCK_TIMEOUT is '{text}', not a positive number of seconds (e.g. 60 or 60s).");
+        return new LocalFolderStore(root, Durable(request)) { OnLockWait = request.Notice, LockTimeout = TimeSpan.FromSeconds(seconds) };
     }
 
     /// <summary>MLOPS_FSYNC=0 turns flushing to disk off, to measure what it costs (never for real data).</summary>
@@ -61,5 +70,5 @@ internal static partial class StoreLocator
     private static partial Regex SchemeOf();
 }
 
-/// <summary>What opening a store may need besides its URI.</summary>
-internal sealed record StoreRequest(string WorkingDirectory, Func<string, string?> Environment, string? S3Endpoint, bool CreateBucket);
+/// <summary>What opening a store may need besides its URI; <paramref name="Notice"/> receives progress lines (retries of a slow server).</summary>
+internal sealed record StoreRequest(string WorkingDirectory, Func<string, string?> Environment, string? S3Endpoint, bool CreateBucket, Action<string>? Notice = null);

@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+using MlopsCi.Core.Errors;
 
 namespace MlopsCi.Core.Storage;
 
@@ -25,6 +28,79 @@ internal static partial class LinuxFiles
     private const int ErrorPermission = 1;
     private const int ErrorAccess = 13;
     private const int ErrorExists = 17;
+    private const int ErrorLoop = 40;
+    private const int NonBlocking = 0x800;
+
+    // O_NOFOLLOW differs between architectures (asm-generic vs. x86).
+    private static readonly int NoFollow = RuntimeInformation.ProcessArchitecture is Architecture.Arm64 or Architecture.Arm ? 0x8000 : 0x20000;
+
+    /// <summary>
+    /// Opens a file of a folder being committed for reading, so that what is read is what the scan saw: the last path
+    /// component is never followed if it has become a symbolic link (<c>O_NOFOLLOW</c>), and the opened handle, not the
+    /// path, must be a non-folder that lies inside <paramref name="root"/> (a folder on the way replaced by a link to
+    /// elsewhere is caught here). Non-blocking, so a FIFO cannot hang the commit. Null on other platforms.
+    /// </summary>
+    public static SafeFileHandle? OpenInside(string path, string root)
+    {
+        if (!OperatingSystem.IsLinux())
+            return null;
+        var fd = Open(path, ReadOnly | NoFollow | NonBlocking | CloseOnExec, 0);
+        if (fd < 0)
+        {
+            var error = Marshal.GetLastPInvokeError();
+            throw error == ErrorLoop
+                ? new InvalidInputException($"'{path}' turned into a symbolic link while the folder was being committed; links are judged when the folder is scanned and never followed later. Stop whatever changes the folder and commit again; nothing was committed.")
+                : Failure(error, path);
+        }
+
+        var handle = new SafeFileHandle(fd, ownsHandle: true);
+        try
+        {
+            if ((File.GetAttributes(handle) & FileAttributes.Directory) != 0)
+                throw new InvalidInputException($"'{path}' turned into a folder while the folder was being committed. Stop whatever changes the folder and commit again; nothing was committed.");
+            var opened = OpenedPath(fd);
+            if (opened is not null && !opened.StartsWith(root.TrimEnd('/') + "/", StringComparison.Ordinal))
+                throw new InvalidInputException($"'{path}' opened '{opened}', outside the committed folder '{root}' (a folder on its way was replaced by a symbolic link while the folder was being committed). Nothing was committed.");
+            return handle;
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A path that reopens exactly the file behind <paramref name="handle"/>, whatever happens to its name meanwhile.</summary>
+    public static string ReopenPath(SafeFileHandle handle) =>
+        "/proc/self/fd/" + handle.DangerousGetHandle().ToInt64().ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Reads the whole file behind an open handle, expecting about <paramref name="expectedSize"/> bytes.</summary>
+    public static byte[] ReadAllBytes(SafeFileHandle handle, long expectedSize, string path)
+    {
+        var success = false;
+        handle.DangerousAddRef(ref success);
+        try
+        {
+            return ReadAll((int)handle.DangerousGetHandle(), expectedSize, path);
+        }
+        finally
+        {
+            if (success)
+                handle.DangerousRelease();
+        }
+    }
+
+    private static string? OpenedPath(int fd)
+    {
+        try
+        {
+            return new FileInfo("/proc/self/fd/" + fd.ToString(CultureInfo.InvariantCulture)).LinkTarget;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>
     /// Creates <paramref name="target"/> (in an existing folder) with <paramref name="content"/> if the name is free. True
@@ -95,29 +171,34 @@ internal static partial class LinuxFiles
             throw Failure(Marshal.GetLastPInvokeError(), path);
         try
         {
-            // One buffer of the listed size; a file that grew since is read on into a larger one, one that shrank is cut.
-            var buffer = new byte[expectedSize];
-            var filled = 0;
-            int read;
-            while (filled < buffer.Length && (read = ReadInto(fd, buffer.AsSpan(filled), path)) > 0)
-                filled += read;
-            if (filled < buffer.Length)
-                return buffer[..filled];
-            Span<byte> probe = stackalloc byte[1];
-            if (ReadInto(fd, probe, path) == 0)
-                return buffer;
-            using var rest = new MemoryStream();
-            rest.Write(buffer);
-            rest.Write(probe);
-            var chunk = new byte[64 * 1024];
-            while ((read = ReadInto(fd, chunk, path)) > 0)
-                rest.Write(chunk, 0, read);
-            return rest.ToArray();
+            return ReadAll(fd, expectedSize, path);
         }
         finally
         {
             _ = Close(fd);
         }
+    }
+
+    private static byte[] ReadAll(int fd, long expectedSize, string path)
+    {
+        // One buffer of the listed size; a file that grew since is read on into a larger one, one that shrank is cut.
+        var buffer = new byte[expectedSize];
+        var filled = 0;
+        int read;
+        while (filled < buffer.Length && (read = ReadInto(fd, buffer.AsSpan(filled), path)) > 0)
+            filled += read;
+        if (filled < buffer.Length)
+            return buffer[..filled];
+        Span<byte> probe = stackalloc byte[1];
+        if (ReadInto(fd, probe, path) == 0)
+            return buffer;
+        using var rest = new MemoryStream();
+        rest.Write(buffer);
+        rest.Write(probe);
+        var chunk = new byte[64 * 1024];
+        while ((read = ReadInto(fd, chunk, path)) > 0)
+            rest.Write(chunk, 0, read);
+        return rest.ToArray();
     }
 
     private static unsafe int ReadInto(int fd, Span<byte> buffer, string path)

@@ -41,6 +41,12 @@ public sealed class LocalFolderStore : IObjectStore
     /// </summary>
     public int TransferParallelism => Math.Max(2, Environment.ProcessorCount);
 
+    /// <summary>How long a compare-and-swap waits for a ref lock held by another process before failing (default 60 s).</summary>
+    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Receives a line while a compare-and-swap waits for a ref lock (who holds it), so a wait is never silent.</summary>
+    public Action<string>? OnLockWait { get; init; }
+
     /// <summary>The absolute folder this store lives in.</summary>
     public string Root => _root;
 
@@ -367,22 +373,10 @@ public sealed class LocalFolderStore : IObjectStore
         }
     }
 
-    private static async Task<IDisposable> AcquireLockAsync(string target, CancellationToken cancellationToken)
+    private Task<IDisposable> AcquireLockAsync(string target, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var lockPath = target + ".lock";
-        var delay = 1;
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
-            }
-            catch (IOException) when (attempt < 20_000)
-            {
-                await Task.Delay(delay, cancellationToken);
-                delay = Math.Min(delay * 2, 20);
-            }
-        }
+        var what = $"{Path.GetRelativePath(_root, target).Replace(Path.DirectorySeparatorChar, '/')} in {Location}";
+        return RefLock.AcquireAsync(target + ".lock", what, LockTimeout, OnLockWait, cancellationToken);
     }
 }

@@ -21,7 +21,7 @@ internal sealed class BlobUploader(IObjectStore store, IProgressSink progress)
         await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), options, async (i, ct) =>
         {
             var file = files[i];
-            var (hash, size, wrote) = await StoreFileAsync(file, known, ct);
+            var (hash, size, wrote) = await StoreFileAsync(file, scan.Root, known, ct);
             entries[i] = new Entry(file.Path, hash, size);
             if (wrote)
             {
@@ -34,23 +34,24 @@ internal sealed class BlobUploader(IObjectStore store, IProgressSink progress)
         return ([.. entries], new TransferStats(files.Count, written, bytes, scan.Skipped));
     }
 
-    private async Task<(string Hash, long Size, bool Wrote)> StoreFileAsync(ScannedFile file, IReadOnlySet<string> known, CancellationToken cancellationToken)
+    private async Task<(string Hash, long Size, bool Wrote)> StoreFileAsync(ScannedFile file, string root, IReadOnlySet<string> known, CancellationToken cancellationToken)
     {
         try
         {
+            // Read through a handle checked to be the file the scan saw (no link swapped in since); large files are
+            // hashed and uploaded through that same open file, never through the name again.
+            using var handle = LinuxFiles.OpenInside(file.ReadPath, root);
+            var source = handle is null ? file.ReadPath : LinuxFiles.ReopenPath(handle);
             if (file.Size <= SmallFile)
             {
-                var content = LinuxFiles.ReadAllBytes(file.FullPath, file.Size);
-                var hash = Hashing.Sha256Hex(content);
-                return (hash, content.Length, !known.Contains(hash) && await store.PutOrRefreshAsync(Repository.BlobKey(hash), content, cancellationToken));
+                var content = handle is null ? LinuxFiles.ReadAllBytes(source, file.Size) : LinuxFiles.ReadAllBytes(handle, file.Size, file.FullPath);
+                return await WriteAsync(file, source, (content, content.Length), Hashing.Sha256Hex(content), known, cancellationToken);
             }
 
-            var streamed = await Hashing.Sha256FileAsync(file.FullPath, cancellationToken);
-            var key = Repository.BlobKey(streamed);
-            // An existing blob is refreshed (gc's grace counts from this use) instead of sent again.
-            var wrote = !known.Contains(streamed) && !await store.TryRefreshAsync(key, cancellationToken)
-                && await store.PutFileIfAbsentAsync(key, file.FullPath, streamed, cancellationToken);
-            return (streamed, new FileInfo(file.FullPath).Length, wrote);
+            var hash = await Hashing.Sha256FileAsync(source, cancellationToken);
+            // The handle's length, not a FileInfo's: /proc/self/fd/N is a link whose own length means nothing.
+            var size = handle is null ? new FileInfo(source).Length : RandomAccess.GetLength(handle);
+            return await WriteAsync(file, source, (null, size), hash, known, cancellationToken);
         }
         catch (Exception e) when (e is UnauthorizedAccessException or FileNotFoundException or DirectoryNotFoundException)
         {
@@ -59,6 +60,25 @@ internal sealed class BlobUploader(IObjectStore store, IProgressSink progress)
         catch (IOException e) when (e is not EndOfStreamException)
         {
             throw new InvalidInputException($"Cannot read '{file.FullPath}': {e.Message} Nothing was committed.", e);
+        }
+    }
+
+    private async Task<(string Hash, long Size, bool Wrote)> WriteAsync(ScannedFile file, string source, (byte[]? Bytes, long Size) content, string hash, IReadOnlySet<string> known, CancellationToken cancellationToken)
+    {
+        // Failures from here on are the store's (full disk, no permission on the store), not the input file's.
+        try
+        {
+            if (content.Bytes is { } bytes)
+                return (hash, bytes.Length, !known.Contains(hash) && await store.PutOrRefreshAsync(Repository.BlobKey(hash), bytes, cancellationToken));
+            var key = Repository.BlobKey(hash);
+            // An existing blob is refreshed (gc's grace counts from this use) instead of sent again.
+            var wrote = !known.Contains(hash) && !await store.TryRefreshAsync(key, cancellationToken)
+                && await store.PutFileIfAbsentAsync(key, source, hash, cancellationToken);
+            return (hash, content.Size, wrote);
+        }
+        catch (Exception e) when (e is IOException and not EndOfStreamException or UnauthorizedAccessException)
+        {
+            throw new StorageException($"Cannot write the content of '{file.Path}' to the store {store.Location}: {e.Message} Free space (or fix permissions) there and commit again; nothing was committed.", e);
         }
     }
 }

@@ -9,6 +9,10 @@ public sealed record BranchRef(string Commit, long Version, bool Protected)
     public byte[] ToBytes() => JsonSerializer.SerializeToUtf8Bytes(this, StoreJson.Options);
 
     /// <summary>Parses a stored ref.</summary>
-    public static BranchRef Parse(byte[] bytes) =>
-        JsonSerializer.Deserialize<BranchRef>(bytes, StoreJson.Options) ?? throw new FormatException("Empty branch ref.");
+    public static BranchRef Parse(byte[] bytes)
+    {
+        var parsed = JsonSerializer.Deserialize<BranchRef>(bytes, StoreJson.Options) ?? throw new FormatException("it holds JSON null, not a branch ref");
+        StoredObjects.RequireId(parsed.Commit, "commit");
+        return parsed;
+    }
 }

@@ -29,6 +29,14 @@ public sealed record Commit(
     public Commit WithId() => this with { Id = Hashing.Sha256Hex(ToBytes()) };
 
     /// <summary>Parses a stored commit and sets its id.</summary>
-    public static Commit Parse(string id, byte[] bytes) =>
-        (JsonSerializer.Deserialize<Commit>(bytes, StoreJson.Options) ?? throw new FormatException("Empty commit.")) with { Id = id };
+    public static Commit Parse(string id, byte[] bytes)
+    {
+        var parsed = JsonSerializer.Deserialize<Commit>(bytes, StoreJson.Options) ?? throw new FormatException("it holds JSON null, not a commit");
+        StoredObjects.RequireId(parsed.Metarange, "metarange");
+        if (parsed.Parents is null)
+            throw new FormatException("its parents are missing");
+        foreach (var parent in parsed.Parents)
+            StoredObjects.RequireId(parent, "parent");
+        return parsed with { Id = id, Metadata = parsed.Metadata ?? new Dictionary<string, string>(), Message = parsed.Message ?? "", Author = parsed.Author ?? "" };
+    }
 }

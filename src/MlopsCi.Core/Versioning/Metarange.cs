@@ -22,6 +22,18 @@ public sealed record Metarange(IReadOnlyList<RangeRef> Ranges)
     public string ComputeId() => Hashing.Sha256Hex(ToBytes());
 
     /// <summary>Parses a stored metarange.</summary>
-    public static Metarange Parse(byte[] bytes) =>
-        JsonSerializer.Deserialize<Metarange>(bytes, StoreJson.Options) ?? throw new FormatException("Empty metarange.");
+    public static Metarange Parse(byte[] bytes)
+    {
+        var parsed = JsonSerializer.Deserialize<Metarange>(bytes, StoreJson.Options) ?? throw new FormatException("it holds JSON null, not a metarange");
+        if (parsed.Ranges is null)
+            throw new FormatException("its ranges are missing");
+        foreach (var range in parsed.Ranges)
+        {
+            StoredObjects.RequireId(range?.Id, "range id");
+            if (range!.First is null || range.Last is null)
+                throw new FormatException($"range {range.Id[..12]}… has no first or last path");
+        }
+
+        return parsed;
+    }
 }

@@ -34,7 +34,8 @@ internal static class RangeFormat
             var rest = line[(tab1 + 1)..];
             var tab2 = rest.IndexOf('\t');
             if (tab1 <= 0 || tab2 <= 0)
-                throw new FormatException("Malformed range line.");
+                throw new FormatException($"entry {entries.Count + 1} is not 'hash TAB size TAB path'");
+            StoredObjects.RequireId(line[..tab1].ToString(), $"entry {entries.Count + 1}'s hash");
             entries.Add(new Entry(rest[(tab2 + 1)..].ToString(), line[..tab1].ToString(), long.Parse(rest[..tab2], CultureInfo.InvariantCulture)));
         }
 

@@ -8,6 +8,9 @@ public sealed partial class Repository
     /// <summary>Entries of a ref under a prefix ("" for all), in path order.</summary>
     public async IAsyncEnumerable<Entry> ListAsync(string reference, string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // A prefix is a path (or its start): '..' and the like are refused here as everywhere else, not silently empty.
+        if (prefix.Trim('/') is { Length: > 0 } trimmed)
+            PathRules.Validate(trimmed);
         var tree = await GetTreeAsync(await ResolveAsync(reference, cancellationToken), cancellationToken);
         await foreach (var entry in _trees.EnumerateAsync(tree, prefix.TrimStart('/'), cancellationToken))
             yield return entry;
@@ -28,6 +31,7 @@ public sealed partial class Repository
     /// <summary>The entry of one path at a ref; unknown paths are bad input.</summary>
     public async Task<Entry> GetEntryAsync(string reference, string path, CancellationToken cancellationToken)
     {
+        PathRules.Validate(path.TrimStart('/'));
         var commit = await ResolveAsync(reference, cancellationToken);
         return await FindAsync(commit, path.TrimStart('/'), cancellationToken)
             ?? throw new InvalidInputException($"There is no file '{path}' at '{reference}' ({commit.Id[..12]}). 'mlops data ls {reference}' lists what is there.");

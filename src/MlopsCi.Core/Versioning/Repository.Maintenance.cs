@@ -167,10 +167,13 @@ public sealed partial class Repository
     {
         var reach = new Reach(new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal));
         var pending = new Stack<string>();
-        foreach (var (_, branch) in await ListBranchesAsync(cancellationToken))
+        // A malformed ref is reported and the walk goes on: one bad ref does not hide the rest of the repository.
+        var refProblems = new List<string>();
+        foreach (var (_, branch) in await ListBranchesAsync(refProblems, cancellationToken))
             pending.Push(branch.Commit);
-        foreach (var (_, commit) in await ListTagsAsync(cancellationToken))
+        foreach (var (_, commit) in await ListTagsAsync(refProblems, cancellationToken))
             pending.Push(commit);
+        refProblems.ForEach(problems.Add);
         while (pending.TryPop(out var id))
         {
             if (!reach.Commits.Add(id))
@@ -182,8 +185,13 @@ public sealed partial class Repository
                 continue;
             }
 
-            var commit = Commit.Parse(id, bytes);
-            foreach (var parent in commit.Parents)
+            if (StoredObjects.TryParse(CommitKey(id), bytes, b => Commit.Parse(id, b), out var commit) is { } malformed)
+            {
+                problems.Add(malformed);
+                continue;
+            }
+
+            foreach (var parent in commit!.Parents)
                 pending.Push(parent);
             if (reach.Metaranges.Add(commit.Metarange))
                 await MarkTreeAsync(commit.Metarange, reach, problems, verify, cancellationToken);
@@ -201,7 +209,13 @@ public sealed partial class Repository
             return;
         }
 
-        foreach (var range in Metarange.Parse(bytes).Ranges)
+        if (StoredObjects.TryParse(TreeStore.MetarangeKey(metarangeId), bytes, Metarange.Parse, out var metarange) is { } malformed)
+        {
+            problems.Add(malformed);
+            return;
+        }
+
+        foreach (var range in metarange!.Ranges)
         {
             if (!reach.Ranges.Add(range.Id))
                 continue;
@@ -212,7 +226,13 @@ public sealed partial class Repository
                 continue;
             }
 
-            foreach (var entry in RangeFormat.Parse(rangeBytes))
+            if (StoredObjects.TryParse(TreeStore.RangeKey(range.Id), rangeBytes, RangeFormat.Parse, out var entries) is { } malformedRange)
+            {
+                problems.Add(malformedRange);
+                continue;
+            }
+
+            foreach (var entry in entries!)
                 reach.Blobs.TryAdd(entry.Hash, entry.Path);
         }
     }

@@ -8,7 +8,7 @@ public sealed partial class Repository
     public async Task<(BranchRef Ref, string Tag)?> TryGetBranchAsync(string name, CancellationToken cancellationToken)
     {
         var stored = await Store.TryReadVersionedAsync(BranchKey(name), cancellationToken);
-        return stored is null ? null : (BranchRef.Parse(stored.Content), stored.Tag);
+        return stored is null ? null : (StoredObjects.Parse(Store, BranchKey(name), stored.Content, BranchRef.Parse), stored.Tag);
     }
 
     /// <summary>Creates branch <paramref name="name"/> at <paramref name="from"/>: one small ref write, no data copied.</summary>
@@ -41,15 +41,26 @@ public sealed partial class Repository
         }
     }
 
-    /// <summary>All branches, sorted by name.</summary>
-    public async Task<IReadOnlyList<(string Name, BranchRef Ref)>> ListBranchesAsync(CancellationToken cancellationToken)
+    /// <summary>All readable branches, sorted by name; a malformed ref is left out (see the overload that reports it).</summary>
+    public Task<IReadOnlyList<(string Name, BranchRef Ref)>> ListBranchesAsync(CancellationToken cancellationToken) =>
+        ListBranchesAsync([], cancellationToken);
+
+    /// <summary>
+    /// All readable branches, sorted by name. A malformed ref does not hide the others: its problem is added to
+    /// <paramref name="problems"/> and the listing goes on.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Name, BranchRef Ref)>> ListBranchesAsync(ICollection<string> problems, CancellationToken cancellationToken)
     {
         var result = new List<(string, BranchRef)>();
         await foreach (var info in Store.ListAsync("refs/branches/", cancellationToken))
         {
             var bytes = await Store.TryReadAllAsync(info.Key, cancellationToken);
-            if (bytes is not null)
-                result.Add((info.Key["refs/branches/".Length..], BranchRef.Parse(bytes)));
+            if (bytes is null)
+                continue;
+            if (StoredObjects.TryParse(info.Key, bytes, BranchRef.Parse, out var parsed) is { } problem)
+                problems.Add($"{problem} (delete it with 'mlops data branch delete {info.Key["refs/branches/".Length..]}')");
+            else
+                result.Add((info.Key["refs/branches/".Length..], parsed!));
         }
 
         return result;
@@ -63,12 +74,14 @@ public sealed partial class Repository
             throw new OperationFailedException($"'{name}' is the repository's default branch and cannot be deleted.");
         while (true)
         {
-            var current = await TryGetBranchAsync(name, cancellationToken);
-            if (current is null)
+            var stored = await Store.TryReadVersionedAsync(BranchKey(name), cancellationToken);
+            if (stored is null)
                 return missingOk ? false : throw new InvalidInputException($"There is no branch '{name}'. 'mlops data branch list' shows the branches.");
-            if (current.Value.Ref.Protected)
+            // A malformed ref can still be deleted: that is how a user gets rid of it.
+            var readable = StoredObjects.TryParse(BranchKey(name), stored.Content, BranchRef.Parse, out var current) is null;
+            if (readable && current!.Protected)
                 throw new OperationFailedException($"Branch '{name}' is protected. Run 'mlops data unprotect {name}' first if you really mean to delete it.");
-            if (await Store.TryDeleteVersionedAsync(BranchKey(name), current.Value.Tag, cancellationToken))
+            if (await Store.TryDeleteVersionedAsync(BranchKey(name), stored.Tag, cancellationToken))
                 return true;
         }
     }
@@ -98,15 +111,24 @@ public sealed partial class Repository
         return commit;
     }
 
-    /// <summary>All tags with their commit ids, sorted by name.</summary>
-    public async Task<IReadOnlyList<(string Name, string Commit)>> ListTagsAsync(CancellationToken cancellationToken)
+    /// <summary>All readable tags with their commit ids, sorted by name; a malformed tag is left out.</summary>
+    public Task<IReadOnlyList<(string Name, string Commit)>> ListTagsAsync(CancellationToken cancellationToken) =>
+        ListTagsAsync([], cancellationToken);
+
+    /// <summary>All readable tags with their commit ids, sorted by name; a malformed tag is added to <paramref name="problems"/>.</summary>
+    public async Task<IReadOnlyList<(string Name, string Commit)>> ListTagsAsync(ICollection<string> problems, CancellationToken cancellationToken)
     {
         var result = new List<(string, string)>();
         await foreach (var info in Store.ListAsync("refs/tags/", cancellationToken))
         {
             var bytes = await Store.TryReadAllAsync(info.Key, cancellationToken);
-            if (bytes is not null)
-                result.Add((info.Key["refs/tags/".Length..], System.Text.Encoding.UTF8.GetString(bytes).Trim()));
+            if (bytes is null)
+                continue;
+            var id = System.Text.Encoding.UTF8.GetString(bytes).Trim();
+            if (StoredObjects.IsId(id))
+                result.Add((info.Key["refs/tags/".Length..], id));
+            else
+                problems.Add($"malformed {info.Key}: it holds {bytes.Length} bytes that are not a commit id");
         }
 
         return result;
@@ -123,7 +145,7 @@ public sealed partial class Repository
                 return await GetCommitAsync(branch.Ref.Commit, cancellationToken);
             var tag = await Store.TryReadAllAsync(TagKey(reference), cancellationToken);
             if (tag is not null)
-                return await GetCommitAsync(System.Text.Encoding.UTF8.GetString(tag).Trim(), cancellationToken);
+                return await GetCommitAsync(StoredObjects.Parse(Store, TagKey(reference), tag, b => StoredObjects.RequireId(System.Text.Encoding.UTF8.GetString(b).Trim(), "commit id")), cancellationToken);
         }
 
         if (reference.Length >= 7 && reference.Length <= 64 && reference.All(char.IsAsciiHexDigitLower))

@@ -53,7 +53,7 @@ public sealed partial class Repository
     {
         var bytes = await store.TryReadAllAsync(InfoKey, cancellationToken)
             ?? throw new InvalidInputException($"There is no data repository at {store.Location}. Create one with 'mlops data init', or point --store (or MLOPS_STORE) at an existing one.");
-        var info = RepositoryInfo.Parse(bytes);
+        var info = StoredObjects.Parse(store, InfoKey, bytes, RepositoryInfo.Parse);
         if (info.Format > RepositoryInfo.CurrentFormat)
             throw new InvalidInputException($"The repository at {store.Location} uses storage format {info.Format}; this mlops understands up to {RepositoryInfo.CurrentFormat}. Upgrade mlops.");
         return new Repository(store, info, options);
@@ -64,7 +64,8 @@ public sealed partial class Repository
     {
         var bytes = await Store.TryReadAllAsync(CommitKey(id), cancellationToken)
             ?? throw new CorruptionException($"Commit {id} is missing from {Store.Location}; run 'mlops data fsck'.", [CommitKey(id)]);
-        return Commit.Parse(id, bytes);
+        StoredObjects.Verify(Store, CommitKey(id), id, bytes);
+        return StoredObjects.Parse(Store, CommitKey(id), bytes, b => Commit.Parse(id, b));
     }
 
     /// <summary>The tree of a commit.</summary>

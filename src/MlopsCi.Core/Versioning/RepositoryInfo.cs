@@ -12,6 +12,11 @@ public sealed record RepositoryInfo(int Format, string DefaultBranch, DateTimeOf
     public byte[] ToBytes() => JsonSerializer.SerializeToUtf8Bytes(this, StoreJson.Pretty);
 
     /// <summary>Parses the document.</summary>
-    public static RepositoryInfo Parse(byte[] bytes) =>
-        JsonSerializer.Deserialize<RepositoryInfo>(bytes, StoreJson.Options) ?? throw new FormatException("Empty repository.json.");
+    public static RepositoryInfo Parse(byte[] bytes)
+    {
+        var parsed = JsonSerializer.Deserialize<RepositoryInfo>(bytes, StoreJson.Options) ?? throw new FormatException("it holds JSON null, not a repository description");
+        if (string.IsNullOrEmpty(parsed.DefaultBranch) || parsed.Format <= 0)
+            throw new FormatException("its format or default branch is missing");
+        return parsed;
+    }
 }

@@ -24,7 +24,8 @@ internal sealed partial class TreeStore(IObjectStore store)
             return cached;
         var bytes = await _store.TryReadAllAsync(MetarangeKey(id), cancellationToken)
             ?? throw new CorruptionException($"Metarange {id} is missing from {_store.Location}; run 'mlops data fsck'.", [MetarangeKey(id)]);
-        var metarange = Metarange.Parse(bytes);
+        StoredObjects.Verify(_store, MetarangeKey(id), id, bytes);
+        var metarange = StoredObjects.Parse(_store, MetarangeKey(id), bytes, Metarange.Parse);
         _metaranges[id] = metarange;
         return metarange;
     }
@@ -46,7 +47,8 @@ internal sealed partial class TreeStore(IObjectStore store)
             return cached;
         var bytes = await _store.TryReadAllAsync(RangeKey(id), cancellationToken)
             ?? throw new CorruptionException($"Range {id} is missing from {_store.Location}; run 'mlops data fsck'.", [RangeKey(id)]);
-        var entries = RangeFormat.Parse(bytes);
+        StoredObjects.Verify(_store, RangeKey(id), id, bytes);
+        var entries = StoredObjects.Parse(_store, RangeKey(id), bytes, RangeFormat.Parse);
         if (_ranges.Count > 4096)
             _ranges.Clear();
         _ranges[id] = entries;

@@ -11,6 +11,8 @@ internal static class GitHubClientFactory
     public static GitHubClient Create(GitHubHostOptions options)
     {
         var credentials = new InMemoryCredentialStore(new Credentials(options.Token));
-        return new GitHubClient(new Connection(Product, options.ApiUrl, credentials));
+        var client = new GitHubClient(new Connection(Product, options.ApiUrl, credentials));
+        client.SetRequestTimeout(options.Timeout);
+        return client;
     }
 }

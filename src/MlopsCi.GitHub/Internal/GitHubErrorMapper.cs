@@ -34,7 +34,11 @@ internal sealed class GitHubErrorMapper(GitHubHostOptions options)
             ApiException ex => Host(
                 $"GitHub answered {(int)ex.StatusCode} {ex.StatusCode} ({ApiMessage(ex)}) while {where}. " +
                 "Re-run the job; if it persists, check GitHub's status page.", (int)ex.StatusCode, ex),
-            HttpRequestException or TimeoutException or TaskCanceledException => Host(
+            TimeoutException or TaskCanceledException => Host(
+                $"GitHub did not answer within {options.Timeout.TotalSeconds:0.#} s while {where}: the call timed out. " +
+                "Check GITHUB_API_URL and GitHub's status page, then re-run; MLOPS_GITHUB_TIMEOUT (seconds) sets the limit.",
+                null, exception),
+            HttpRequestException => Host(
                 $"Could not reach GitHub while {where}: {exception.Message}. Check GITHUB_API_URL and the network.",
                 null, exception),
             _ => null,

@@ -23,7 +23,7 @@ internal static class S3ClientFactory
             MaxErrorRetry = 0,
             RetryMode = RequestRetryMode.Standard,
             Timeout = options.RequestTimeout,
-            ConnectTimeout = TimeSpan.FromSeconds(Math.Min(30, options.RequestTimeout.TotalSeconds)),
+            ConnectTimeout = options.ConnectTimeout < options.RequestTimeout ? options.ConnectTimeout : options.RequestTimeout,
             MaxConnectionsPerServer = Math.Max(16, options.MaxParallelUploads * 2),
         };
         if (endpoint is not null)

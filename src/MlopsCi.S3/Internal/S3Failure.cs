@@ -45,6 +45,20 @@ internal static class S3Failure
             && !exception.Message.Contains("credential", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>A request that got no answer in time (the SDK's timeout), as opposed to a refusal or the caller cancelling.</summary>
+    public static bool IsTimeout(Exception exception, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+            return false;
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is TimeoutException or OperationCanceledException || e is SocketException { SocketErrorCode: SocketError.TimedOut })
+                return true;
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// The request may have reached the server and been applied even though no answer arrived (5xx, timeout, reset).
     /// A definite refusal (4xx other than timeouts) is not ambiguous.

@@ -105,7 +105,7 @@ internal sealed class S3ReadStream : Stream
         if (_failures >= _store.Retry.MaxAttempts)
             throw _store.Retry.Fail("read", _store.TargetOf(_fullKey), failure, _failures);
         _response.Dispose();
-        await _store.Retry.DelayAsync(_failures, cancellationToken);
+        await _store.Retry.DelayAsync(_failures, failure, cancellationToken);
         try
         {
             _response = await _store.ReopenAsync(_fullKey, _position, _length, _etag, cancellationToken);

@@ -28,6 +28,9 @@ internal sealed partial record S3StoreUri(string Bucket, string Prefix)
         if (!IsS3Uri(value))
             throw Invalid(value, "it does not start with s3://");
         var rest = value[Scheme.Length..];
+        var (at, firstSlash) = (rest.IndexOf('@', StringComparison.Ordinal), rest.IndexOf('/', StringComparison.Ordinal));
+        if (at >= 0 && (firstSlash < 0 || at < firstSlash))
+            throw Invalid(value, "it carries credentials (user:secret@) before the bucket");
         if (rest.IndexOfAny(['?', '#', '\\']) >= 0)
             throw Invalid(value, "it contains '?', '#' or '\\'; query strings are not supported, use options instead");
         var slash = rest.IndexOf('/', StringComparison.Ordinal);
@@ -41,7 +44,7 @@ internal sealed partial record S3StoreUri(string Bucket, string Prefix)
     }
 
     private static InvalidInputException Invalid(string value, string why) =>
-        new($"The store URI '{value}' is not valid: {why}. Use s3://bucket or s3://bucket/prefix.");
+        new($"The store URI '{UriRedaction.Redact(value)}' is not valid: {why}. Use s3://bucket or s3://bucket/prefix; credentials never go in the URI (use AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or a profile).");
 
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", RegexOptions.CultureInvariant)]
     private static partial Regex BucketName();
