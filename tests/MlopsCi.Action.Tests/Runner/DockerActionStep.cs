@@ -4,7 +4,7 @@ using MlopsCi.Action.Tests.Container;
 namespace MlopsCi.Action.Tests.Runner;
 
 /// <summary>What one step printed and left behind: exit code, stdout/stderr, the outputs file and the step summary.</summary>
-internal sealed record StepResult(int ExitCode, string Out, string Error, IReadOnlyDictionary<string, string> Outputs, string Summary)
+internal sealed record StepResult(int ExitCode, string Out, string Error, IReadOnlyDictionary<string, string> Outputs, string Summary, string OutputFile)
 {
     public IReadOnlyList<string> Lines => Out.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
@@ -97,7 +97,7 @@ internal sealed class DockerActionStep(ContainerBuild image, ActionMetadata acti
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await process.WaitForExitAsync(timeout.Token);
-        return new StepResult(process.ExitCode, await stdout, await stderr, StepOutputs.Parse(await File.ReadAllTextAsync(outputFile)), await File.ReadAllTextAsync(summaryFile));
+        return new StepResult(process.ExitCode, await stdout, await stderr, StepOutputs.Parse(await File.ReadAllTextAsync(outputFile)), await File.ReadAllTextAsync(summaryFile), await File.ReadAllTextAsync(outputFile));
     }
 
     private string Evaluate(string value)

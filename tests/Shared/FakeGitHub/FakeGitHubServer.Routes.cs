@@ -10,6 +10,10 @@ internal sealed partial class FakeGitHubServer
 
     private void MapRoutes()
     {
+        app.MapGet("/user", () => Store.TokenUser is { } login
+            ? Json(FakeGitHubJson.User(login))
+            : Json(FakeGitHubJson.Error("Resource not accessible by integration"), 403));
+
         app.MapGet("/repos/{owner}/{repo}/pulls/{number:int}", (string owner, string repo, int number) =>
             Failure(FakeRoute.GetPullRequest) ?? (Store.PullRequest($"{owner}/{repo}", number) is { } pr
                 ? Json(FakeGitHubJson.PullRequest(ApiUrl.AbsoluteUri, $"{owner}/{repo}", pr))
@@ -43,7 +47,7 @@ internal sealed partial class FakeGitHubServer
                 return invalid;
             }
 
-            var comment = Store.AddComment($"{owner}/{repo}", number, body!, "github-actions[bot]");
+            var comment = Store.AddComment($"{owner}/{repo}", number, body!, Store.TokenUser ?? "github-actions[bot]");
             return Json(FakeGitHubJson.Comment(ApiUrl.AbsoluteUri, $"{owner}/{repo}", comment), 201);
         });
 

@@ -10,6 +10,12 @@ internal sealed class FakeGitHubStore
     private readonly List<(string Repo, FakeStatus Status)> statuses = [];
     private long nextId = 1000;
 
+    /// <summary>
+    /// The login GET /user answers and comments are created as; null plays the workflow's GITHUB_TOKEN: GET /user is
+    /// 403 "Resource not accessible by integration" and comments are written by github-actions[bot].
+    /// </summary>
+    public string? TokenUser { get; set; }
+
     public void AddPullRequest(string repo, FakePullRequest pr)
     {
         lock (gate)

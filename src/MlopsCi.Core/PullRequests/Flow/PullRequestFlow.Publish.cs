@@ -4,12 +4,12 @@ namespace MlopsCi.Core.PullRequests.Flow;
 
 public sealed partial class PullRequestFlow
 {
-    // The step summary holds the full report (1 MiB allowed); the comment the version that fits GitHub's limit.
-    private const int SummaryLength = 900_000;
+    /// <summary>The length of the full report (the step summary allows 1 MiB); the comment holds the version that fits GitHub's limit.</summary>
+    public const int FullReportLength = 900_000;
 
     private async Task<CommentRef?> PublishAsync(PullRequestContext context, PullRequestReport report, (CommitStatusState State, string Description)? status, CancellationToken cancellationToken)
     {
-        await _output.WriteSummaryAsync(ReportMarkdown.Render(report, SummaryLength), cancellationToken);
+        await _output.WriteSummaryAsync(ReportMarkdown.Render(report, FullReportLength), cancellationToken);
         CommentRef? comment = null;
         try
         {
