@@ -18,6 +18,7 @@ internal sealed class PullRequestScenario : IAsyncDisposable
     public const string Sha1 = "1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a";
     public const string Sha2 = "2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b";
     public const string DataFile = "churn/customers.csv";
+    public const string RunUrl = "https://github.com/" + WebhookPayloads.Repository + "/actions/runs/4242";
 
     private readonly TempFolder _temp = new();
     private int _events;
@@ -65,6 +66,9 @@ internal sealed class PullRequestScenario : IAsyncDisposable
 
     public void WriteCheckoutData(string csv) => _temp.Write("checkout/data/customers.csv", csv);
 
+    /// <summary>Writes any file of the checkout (relative to it).</summary>
+    public string WriteCheckout(string path, string content) => _temp.Write("checkout/" + path, content);
+
     public FakePullRequest OpenPullRequest(int number, string headSha, string? headRepository = null) =>
         GitHub.AddPullRequest(WebhookPayloads.Repository, new FakePullRequest(number, headSha) { HeadRepository = headRepository, HeadRef = "data/newer" });
 
@@ -82,6 +86,8 @@ internal sealed class PullRequestScenario : IAsyncDisposable
             ["GITHUB_ACTIONS"] = "true",
             ["GITHUB_STEP_SUMMARY"] = SummaryFile,
             ["GITHUB_OUTPUT"] = OutputFile,
+            ["GITHUB_SERVER_URL"] = "https://github.com",
+            ["GITHUB_RUN_ID"] = "4242",
         };
         return await RunAsync(["pr", .. args], environment);
     }
@@ -118,7 +124,7 @@ internal sealed class PullRequestScenario : IAsyncDisposable
     {
         environment["MLOPS_STORE"] = Store;
         var info = MlopsProcess.StartInfo(Checkout, args, environment);
-        foreach (var name in new[] { "GITHUB_EVENT_NAME", "GITHUB_EVENT_PATH", "GITHUB_TOKEN", "GH_TOKEN", "GITHUB_REPOSITORY", "GITHUB_SHA", "GITHUB_STEP_SUMMARY", "GITHUB_OUTPUT", "GITHUB_API_URL" })
+        foreach (var name in new[] { "GITHUB_EVENT_NAME", "GITHUB_EVENT_PATH", "GITHUB_TOKEN", "GH_TOKEN", "GITHUB_REPOSITORY", "GITHUB_SHA", "GITHUB_STEP_SUMMARY", "GITHUB_OUTPUT", "GITHUB_API_URL", "GITHUB_SERVER_URL", "GITHUB_RUN_ID" })
         {
             if (!environment.ContainsKey(name))
                 info.Environment.Remove(name);

@@ -49,8 +49,9 @@ internal sealed class PrCommands : ICommandGroup
     private static async Task<int> RunAsync(CommandContext ctx, PrCommand command)
     {
         var token = new ActionInputs(ctx.Environment).Get("github-token") ?? ctx.Environment("GITHUB_TOKEN") ?? ctx.Environment("GH_TOKEN");
+        // The runner reads workflow commands from stderr too; with --json, stdout holds the JSON alone.
         if (ctx.InGitHubActions && !string.IsNullOrWhiteSpace(token))
-            new WorkflowCommands(ctx.Out).AddMask(token);
+            new WorkflowCommands(ctx.Json ? ctx.Error : ctx.Out).AddMask(token);
         var inputs = await PrInputs.ResolveAsync(ctx);
         if (command == PrCommand.None && inputs.Event is null)
             throw new UsageException("'mlops pr auto' reads the triggering event: set GITHUB_EVENT_NAME and GITHUB_EVENT_PATH (GitHub Actions does), or run sync, merge or close.", ctx.Args.Command);
@@ -74,7 +75,10 @@ internal sealed class PrCommands : ICommandGroup
         IPullRequestHost host = dryRun ? DryRunHost(ctx, inputs, reportFile!, log) : OctokitPullRequestHost.Create(GitHubHostOptions.FromEnvironment(WithRepository(ctx.Environment, inputs.Repository), token));
         var output = new ActionsFlowOutput(log, ctx.Error, ctx.Environment);
         var flow = new PullRequestFlow(repository, host, new ModelPipeline(repository, new MlNetTrainer()), output, new DriftServiceSource());
-        var context = new PullRequestContext(inputs.Number, inputs.HeadSha, inputs.Repository, spec, Path.GetDirectoryName(inputs.SpecPath)!, inputs.RequiredApprovals);
+        var context = new PullRequestContext(inputs.Number, inputs.HeadSha, inputs.Repository, spec, Path.GetDirectoryName(inputs.SpecPath)!, inputs.RequiredApprovals)
+        {
+            RunUrl = new ActionsEnvironment(WithRepository(ctx.Environment, inputs.Repository)).RunUrl,
+        };
         var result = command switch
         {
             PrCommand.Sync => await flow.SyncAsync(context, ctx.Cancellation),

@@ -1,5 +1,6 @@
 using MlopsCi.Core.Errors;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace MlopsCi.Config.Yaml;
@@ -45,13 +46,13 @@ internal static class YamlValues
                 last = current.End;
                 switch (current)
                 {
-                    case YamlDotNet.Core.Events.MappingStart { Style: MappingStyle.Flow }:
+                    case MappingStart { Style: MappingStyle.Flow }:
                         open.Push((current.Start, '{'));
                         break;
-                    case YamlDotNet.Core.Events.SequenceStart { Style: SequenceStyle.Flow }:
+                    case SequenceStart { Style: SequenceStyle.Flow }:
                         open.Push((current.Start, '['));
                         break;
-                    case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd when open.Count > 0:
+                    case MappingEnd or SequenceEnd when open.Count > 0:
                         open.Pop();
                         break;
                 }

@@ -22,4 +22,8 @@ public sealed record PullRequestReport(
     DriftSection? Drift,
     IReadOnlyList<ImportanceRow> Importance,
     ReportLineage Lineage,
-    ReportOutcome Outcome);
+    ReportOutcome Outcome)
+{
+    /// <summary>The workflow run that made the report; the comment links it and its artifacts.</summary>
+    public Uri? RunUrl { get; init; }
+}

@@ -55,7 +55,7 @@ public static class ReportSections
             r.HookId,
             r.Passed,
             r.Passed ? $"{r.Type}: passed ({ReportFormat.Plural(r.FilesChecked, "file")}, {ReportFormat.Plural(r.RowsChecked, "row")} checked)" : $"{r.Type}: {r.Findings.Count} finding{(r.Findings.Count == 1 ? "" : "s")}",
-            [.. r.Findings.Select(f => f.Message)])).ToList();
+            [.. r.Findings.Select(HookRunText.Describe)])).ToList();
         var name = run.Event == Versioning.HookEvent.PreMerge ? "pre-merge" : "pre-commit";
         return new ValidationSection(name, hooks);
     }

@@ -21,6 +21,8 @@ public sealed partial class PullRequestFlow
         var previous = await _records.TryGetAsync(context.Number, model, cancellationToken);
         if (previous?.State == PullRequestRecord.Merged)
             return new FlowResult(PrCommand.Sync, 0, $"Pull request #{context.Number} is merged already (model {previous.Report.Outcome.ModelVersion}); nothing to sync.", previous.Report);
+        // Reviewers see at once that the check is running (training takes minutes), not a stale result of the last push.
+        await SetStatusAsync(context, model, CommitStatusState.Pending, $"Training and comparing at {Short(context.HeadSha)}…", cancellationToken);
         var synced = await SyncCoreAsync(context, previous, cancellationToken);
         var comment = await PublishAsync(context, synced.Record.Report, synced.Status, cancellationToken);
         await _records.SaveAsync(synced.Record, cancellationToken);
