@@ -70,7 +70,9 @@ internal sealed class PullRequestScenario : IAsyncDisposable
     public string WriteCheckout(string path, string content) => _temp.Write("checkout/" + path, content);
 
     public FakePullRequest OpenPullRequest(int number, string headSha, string? headRepository = null) =>
-        GitHub.AddPullRequest(WebhookPayloads.Repository, new FakePullRequest(number, headSha) { HeadRepository = headRepository, HeadRef = "data/newer" });
+        GitHub.AddPullRequest(WebhookPayloads.Repository, new FakePullRequest(number, headSha) { HeadRepository = headRepository, HeadRef = "data/newer", BaseSha = WebhookPayloads.BaseSha });
+
+    public string ReadCheckout(string path) => File.ReadAllText(_temp.Combine("checkout", path));
 
     /// <summary>Runs <c>mlops pr &lt;args&gt;</c> for an event, as a workflow step would.</summary>
     public async Task<MlopsProcess.Result> RunEventAsync(string eventName, string payload, params string[] args)

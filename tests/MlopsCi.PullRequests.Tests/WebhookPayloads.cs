@@ -7,6 +7,7 @@ internal static class WebhookPayloads
 {
     public const string Repository = "octo-org/churn-model";
     public const string ForkRepository = "outside-contributor/churn-model";
+    public const string BaseSha = "9c48853fa3dc5c1c3d6f1f1cd1f2743e72652840";
 
     public static string PullRequest(string action, int number, string headSha, bool merged = false, string? headRepository = null, string baseRef = "main") =>
         Serialize(new Dictionary<string, object?>
@@ -62,7 +63,7 @@ internal static class WebhookPayloads
         {
             ["label"] = "octo-org:" + baseRef,
             ["ref"] = baseRef,
-            ["sha"] = "9c48853fa3dc5c1c3d6f1f1cd1f2743e72652840",
+            ["sha"] = BaseSha,
             ["repo"] = RepositoryObject(Repository),
         },
     };

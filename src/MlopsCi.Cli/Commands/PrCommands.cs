@@ -78,6 +78,7 @@ internal sealed class PrCommands : ICommandGroup
         var context = new PullRequestContext(inputs.Number, inputs.HeadSha, inputs.Repository, spec, Path.GetDirectoryName(inputs.SpecPath)!, inputs.RequiredApprovals)
         {
             RunUrl = new ActionsEnvironment(WithRepository(ctx.Environment, inputs.Repository)).RunUrl,
+            SpecSource = await SpecSourceAsync(ctx, inputs.SpecPath),
         };
         var result = command switch
         {
@@ -107,6 +108,16 @@ internal sealed class PrCommands : ICommandGroup
         if (ctx.Args.Flag("approved"))
             reviews.Add(new PullRequestReview(1, "local-reviewer", ReviewStates.Approved, inputs.HeadSha, DateTimeOffset.UtcNow));
         return new DryRunPullRequestHost(info, reviews, reportFile, line => log.WriteLine("• " + line));
+    }
+
+    // The spec's path from the repository root (GITHUB_WORKSPACE is the checkout's root) names the base branch's version.
+    private static async Task<SpecSource> SpecSourceAsync(CommandContext ctx, string specPath)
+    {
+        var root = ctx.Environment("GITHUB_WORKSPACE") is { Length: > 0 } w ? Path.GetFullPath(w) : ctx.WorkingDirectory;
+        var relative = Path.GetRelativePath(root, specPath).Replace('\\', '/');
+        if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative))
+            relative = Path.GetFileName(specPath);
+        return new SpecSource(await File.ReadAllTextAsync(specPath, ctx.Cancellation), relative, (text, source) => MlopsSpecParser.Parse(text, source));
     }
 
     // heart/train.csv with prefix 'heart' and data.path 'data' → data/train.csv, relative to the workspace (the repository root).

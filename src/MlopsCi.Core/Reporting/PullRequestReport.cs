@@ -26,4 +26,10 @@ public sealed record PullRequestReport(
 {
     /// <summary>The workflow run that made the report; the comment links it and its artifacts.</summary>
     public Uri? RunUrl { get; init; }
+
+    /// <summary>Where the deciding gates and the baseline's model section came from (the destination's spec).</summary>
+    public string? DecidingSpec { get; init; }
+
+    /// <summary>What the pull request changes in the spec, shown and judged for information only until it is merged.</summary>
+    public SpecChangesSection? SpecChanges { get; init; }
 }

@@ -14,6 +14,12 @@ public sealed record PullRequestContext(int Number, string HeadSha, string? Repo
     /// <summary>The workflow run doing the work (<c>GITHUB_SERVER_URL/GITHUB_REPOSITORY/actions/runs/GITHUB_RUN_ID</c>): the commit statuses' target and a link in the comment.</summary>
     public Uri? RunUrl { get; init; }
 
+    /// <summary>
+    /// The spec's text and place in the code repository. With it the destination's rules decide (the spec recorded with
+    /// the champion's promotion, else the base branch's file); without it, <see cref="Spec"/> does.
+    /// </summary>
+    public SpecSource? SpecSource { get; init; }
+
     /// <summary>The pull request's data branch, <c>pr-&lt;number&gt;</c>.</summary>
     public string DataBranch => $"pr-{Number}";
 }
