@@ -8,6 +8,11 @@ namespace MlopsCi.GitHub;
 
 public sealed partial class OctokitPullRequestHost
 {
+    /// <summary>The login the workflow's GITHUB_TOKEN writes as.</summary>
+    public const string ActionsBotLogin = "github-actions[bot]";
+
+    private string? ownLogin;
+
     /// <inheritdoc />
     public async Task<CommentRef> UpsertCommentAsync(int number, string marker, string body, CancellationToken cancellationToken)
     {
@@ -39,9 +44,11 @@ public sealed partial class OctokitPullRequestHost
         return new CommentRef(updated.Id, new Uri(updated.HtmlUrl), Created: false);
     }
 
-    // Pages one at a time and stops at the first comment holding the marker: it is usually on page 1.
+    // Pages one at a time and stops at the first comment holding the marker that the token's own user wrote (a person
+    // quoting the marker must never have their comment overwritten): it is usually on page 1.
     private async Task<IssueComment?> FindCommentAsync(int number, string marker, CancellationToken cancellationToken)
     {
+        var self = await OwnLoginAsync(cancellationToken);
         for (var page = 1; ; page++)
         {
             var apiOptions = new ApiOptions { PageSize = pageSize, StartPage = page, PageCount = 1 };
@@ -49,11 +56,29 @@ public sealed partial class OctokitPullRequestHost
                 GitHubOperation.ListComments(number),
                 () => client.Issue.Comment.GetAllForIssue(options.Owner, options.Name, number, apiOptions),
                 cancellationToken);
-            var match = comments.FirstOrDefault(c => c.Body?.Contains(marker, StringComparison.Ordinal) == true);
+            var match = comments.FirstOrDefault(c => c.Body?.Contains(marker, StringComparison.Ordinal) == true
+                && string.Equals(c.User?.Login, self, StringComparison.OrdinalIgnoreCase));
             if (match is not null || comments.Count < pageSize)
             {
                 return match;
             }
+        }
+    }
+
+    // GET /user names a personal token's user; the workflow's GITHUB_TOKEN (an installation token) gets 403 there and
+    // writes as github-actions[bot].
+    private async Task<string> OwnLoginAsync(CancellationToken cancellationToken)
+    {
+        if (ownLogin is not null)
+            return ownLogin;
+        try
+        {
+            var user = await CallAsync(GitHubOperation.ReadOwnUser(), () => client.User.Current(), cancellationToken);
+            return ownLogin = user.Login;
+        }
+        catch (PullRequestHostException e) when (e.InnerException is ForbiddenException or NotFoundException)
+        {
+            return ownLogin = ActionsBotLogin;
         }
     }
 }

@@ -47,6 +47,25 @@ public sealed partial class OctokitPullRequestHost : IPullRequestHost
     }
 
     /// <inheritdoc />
+    public async Task<string?> GetFileAsync(string path, string gitRef, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentException.ThrowIfNullOrWhiteSpace(gitRef);
+        try
+        {
+            var contents = await CallAsync(
+                GitHubOperation.ReadFile(path, gitRef),
+                () => client.Repository.Content.GetAllContentsByRef(options.Owner, options.Name, path, gitRef),
+                cancellationToken);
+            return contents.Count == 1 && contents[0].Type.Value == ContentType.File ? contents[0].Content : null;
+        }
+        catch (PullRequestHostException e) when (e.StatusCode == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<Core.PullRequests.PullRequestReview>> ListReviewsAsync(
         int number, CancellationToken cancellationToken)
     {

@@ -45,7 +45,8 @@ public sealed class ActionLifecycleSpecs(ActionImage image)
         Assert.Contains(report.Split('\n').First(l => l.StartsWith("## ", StringComparison.Ordinal)), sync.Summary, StringComparison.Ordinal);
         Assert.Contains("### ✔ mlops pr auto", sync.Summary, StringComparison.Ordinal);
         Assert.Contains($"| `verdict` | `{sync.Outputs["verdict"]}` |", sync.Summary, StringComparison.Ordinal);
-        Assert.Equal([(Sha1, "success", "mlops-ci/churn")], s.GitHub.Store.Statuses(Repository).Select(x => (x.Sha, x.State, x.Context)));
+        var run = $"https://github.com/{Repository}/actions/runs/4242";
+        Assert.Equal([(Sha1, "pending", "mlops-ci/churn", run), (Sha1, "success", "mlops-ci/churn", run)], s.GitHub.Store.Statuses(Repository).Select(x => (x.Sha, x.State, x.Context, x.TargetUrl)));
 
         Assert.Equal((sync.Outputs["verdict"], sync.Outputs["run-id"], commentUrl), (merge.Outputs["verdict"], merge.Outputs["run-id"], merge.Outputs["comment-url"]));
         Assert.Equal("churn:1", merge.Outputs["model-version"]);
@@ -78,7 +79,7 @@ public sealed class ActionLifecycleSpecs(ActionImage image)
         Assert.DoesNotContain(tolerated.Lines, l => l.StartsWith("::error", StringComparison.Ordinal));
         Assert.Contains("### ✘ mlops pr sync", failing.Summary, StringComparison.Ordinal);
         Assert.Single(s.GitHub.Store.Comments(Repository, 8));
-        Assert.All(s.GitHub.Store.Statuses(Repository), x => Assert.Equal("failure", x.State));
+        Assert.Equal(["pending", "failure", "pending", "failure"], s.GitHub.Store.Statuses(Repository).Select(x => x.State));
     }
 
     [Fact]
@@ -112,8 +113,7 @@ public sealed class ActionLifecycleSpecs(ActionImage image)
         Assert.True(step.ExitCode == 0, step.ToString());
         Assert.Equal(("promoted", "churn:1", "", ""), (step.Outputs["verdict"], step.Outputs["model-version"], step.Outputs["comment-url"], step.Outputs["report-path"]));
         Assert.NotEqual("", step.Outputs["run-id"]);
-        // mlops retrain's own outputs, which actions/examples/retrain.yml reads, pass through.
-        Assert.Equal(("promoted", "true", "1", step.Outputs["run-id"]), (step.Outputs["outcome"], step.Outputs["promoted"], step.Outputs["version"], step.Outputs["run-id"]));
+        Assert.Equal(ActionMetadata.Load(RepositoryRoot.Combine("action.yml")).Outputs, step.Outputs.Keys);
         Assert.Contains("::group::mlops retrain", step.Lines);
         Assert.Contains("### ✔ mlops retrain", step.Summary, StringComparison.Ordinal);
         Assert.Empty(s.GitHub.Requests);

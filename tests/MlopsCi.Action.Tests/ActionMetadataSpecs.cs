@@ -27,9 +27,9 @@ public sealed class ActionMetadataSpecs
     }
 
     [Fact]
-    public void The_outputs_are_verdict_run_id_model_version_data_commit_report_path_and_comment_url()
+    public void The_outputs_are_verdict_run_id_model_version_data_commit_both_report_paths_and_comment_url()
     {
-        Assert.Equal(["verdict", "run-id", "model-version", "data-commit", "report-path", "comment-url"], _action.Outputs);
+        Assert.Equal(["verdict", "run-id", "model-version", "data-commit", "report-path", "full-report-path", "comment-url"], _action.Outputs);
     }
 
     [Fact]

@@ -6,6 +6,39 @@ namespace MlopsCi.GitHub.Tests;
 
 public sealed class OctokitPullRequestHostCommentSpecs
 {
+    private const string Bot = OctokitPullRequestHost.ActionsBotLogin;
+
+    [Fact]
+    public async Task A_marker_comment_a_person_wrote_is_left_alone_and_the_bot_writes_its_own()
+    {
+        await using var server = await StartWithPullRequestAsync();
+        server.SeedComments(Repository, 42, 1, _ => $"Why does {Marker} show up in the report?", "monalisa");
+
+        var first = await Host(server).UpsertCommentAsync(42, Marker, $"{Marker}\nauc 0.91", CancellationToken.None);
+        var second = await Host(server).UpsertCommentAsync(42, Marker, $"{Marker}\nauc 0.92", CancellationToken.None);
+
+        Assert.True(first.Created);
+        Assert.Equal(first.Id, second.Id);
+        var comments = server.Store.Comments(Repository, 42);
+        Assert.Equal([($"Why does {Marker} show up in the report?", "monalisa"), ($"{Marker}\nauc 0.92", Bot)], comments.Select(c => (c.Body, c.User)));
+        Assert.Empty(server.RequestsTo("PATCH", $"/issues/comments/{comments[0].Id}"));
+    }
+
+    [Fact]
+    public async Task With_a_personal_token_only_comments_of_its_own_user_are_matched()
+    {
+        await using var server = await StartWithPullRequestAsync();
+        server.Store.TokenUser = "mlops-bot";
+        server.SeedComments(Repository, 42, 1, _ => $"{Marker}\nold report of the actions bot", Bot);
+        server.SeedComments(Repository, 42, 1, _ => $"{Marker}\nold report", "mlops-bot");
+
+        var result = await Host(server).UpsertCommentAsync(42, Marker, $"{Marker}\nnew report", CancellationToken.None);
+
+        var comments = server.Store.Comments(Repository, 42);
+        Assert.Equal(comments[1].Id, result.Id);
+        Assert.Equal([$"{Marker}\nold report of the actions bot", $"{Marker}\nnew report"], comments.Select(c => c.Body));
+        Assert.Single(server.RequestsTo("GET", "/user"));
+    }
     [Fact]
     public async Task The_first_upsert_creates_the_comment_and_the_next_edits_it_in_place()
     {
@@ -51,7 +84,7 @@ public sealed class OctokitPullRequestHostCommentSpecs
     public async Task With_the_default_page_size_a_marker_on_page_3_is_found()
     {
         await using var server = await StartWithPullRequestAsync();
-        server.SeedComments(Repository, 42, 250, i => i == 230 ? $"{Marker} report" : $"Comment {i}");
+        server.SeedComments(Repository, 42, 250, i => i == 230 ? $"{Marker} report" : $"Comment {i}", Bot);
 
         var result = await Host(server).UpsertCommentAsync(42, Marker, $"{Marker} newer", CancellationToken.None);
 
@@ -65,7 +98,7 @@ public sealed class OctokitPullRequestHostCommentSpecs
     public async Task Paging_stops_at_the_page_holding_the_marker()
     {
         await using var server = await StartWithPullRequestAsync();
-        server.SeedComments(Repository, 42, 80, i => i == 2 ? $"{Marker} report" : $"Comment {i}");
+        server.SeedComments(Repository, 42, 80, i => i == 2 ? $"{Marker} report" : $"Comment {i}", Bot);
 
         await Host(server, pageSize: 30).UpsertCommentAsync(42, Marker, $"{Marker} newer", CancellationToken.None);
 

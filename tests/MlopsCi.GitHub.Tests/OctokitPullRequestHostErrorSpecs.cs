@@ -57,7 +57,7 @@ public sealed class OctokitPullRequestHostErrorSpecs
     public async Task A_forbidden_edit_names_the_pull_requests_write_permission()
     {
         await using var server = await StartWithPullRequestAsync();
-        server.SeedComments(Repository, 42, 1, _ => $"{Marker} old");
+        server.SeedComments(Repository, 42, 1, _ => $"{Marker} old", OctokitPullRequestHost.ActionsBotLogin);
         server.Fail(FakeRoute.EditComment, 403);
 
         var ex = await Assert.ThrowsAsync<PullRequestPermissionException>(
@@ -131,7 +131,7 @@ public sealed class OctokitPullRequestHostErrorSpecs
     {
         var route = Enum.Parse<FakeRoute>(routeName);
         await using var server = await StartWithPullRequestAsync();
-        server.SeedComments(Repository, 42, 1, _ => $"{Marker} old");
+        server.SeedComments(Repository, 42, 1, _ => $"{Marker} old", OctokitPullRequestHost.ActionsBotLogin);
         server.Fail(route, status);
         var host = Host(server);
         Func<Task> call = route switch

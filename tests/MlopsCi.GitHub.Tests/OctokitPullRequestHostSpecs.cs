@@ -101,7 +101,8 @@ public sealed class OctokitPullRequestHostSpecs
         await host.UpsertCommentAsync(42, Marker, "report", CancellationToken.None);
 
         Assert.Equal(42, pr.Number);
-        Assert.All(server.Requests, r => Assert.StartsWith("/api/v3/repos/octo-org/churn-model/", r.Path, StringComparison.Ordinal));
+        Assert.All(server.Requests.Where(r => r.Path != "/api/v3/user"), r => Assert.StartsWith("/api/v3/repos/octo-org/churn-model/", r.Path, StringComparison.Ordinal));
+        Assert.Single(server.RequestsTo("GET", "/api/v3/user"));
         Assert.Contains(server.Requests, r => r.Method == "POST");
     }
 }

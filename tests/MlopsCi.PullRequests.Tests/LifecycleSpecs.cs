@@ -29,8 +29,9 @@ public sealed class LifecycleSpecs
         Assert.Contains("registered `churn:1` and moved `champion` to it", comment.Body, StringComparison.Ordinal);
         Assert.Single(s.GitHub.RequestsTo("POST", "/repos/octo-org/churn-model/issues/1/comments"));
         Assert.Equal(2, s.GitHub.RequestsTo("PATCH", "/issues/comments/" + comment.Id).Count);
-        Assert.Equal([(Sha1, "success"), (Sha2, "success")], s.Statuses().Select(x => (x.Sha, x.State)));
-        Assert.All(s.Statuses(), x => Assert.Equal("mlops-ci/churn", x.Context));
+        Assert.Equal([(Sha1, "pending"), (Sha1, "success"), (Sha2, "pending"), (Sha2, "success")], s.Statuses().Select(x => (x.Sha, x.State)));
+        Assert.All(s.Statuses(), x => Assert.Equal(("mlops-ci/churn", RunUrl), (x.Context, x.TargetUrl)));
+        Assert.Contains($"[workflow run]({RunUrl}) · [artifacts]({RunUrl}#artifacts)", comment.Body, StringComparison.Ordinal);
         Assert.Equal(3, firstDataCommits); // repository root, the older period on main, the pull request's data
         Assert.Equal(1, (await s.ChampionAsync())?.Version);
         Assert.Null(await (await s.OpenRepositoryAsync()).TryGetBranchAsync("pr-1", CancellationToken.None));

@@ -18,6 +18,7 @@ internal sealed class PullRequestScenario : IAsyncDisposable
     public const string Sha1 = "1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a";
     public const string Sha2 = "2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b";
     public const string DataFile = "churn/customers.csv";
+    public const string RunUrl = "https://github.com/" + WebhookPayloads.Repository + "/actions/runs/4242";
 
     private readonly TempFolder _temp = new();
     private int _events;
@@ -68,9 +69,13 @@ internal sealed class PullRequestScenario : IAsyncDisposable
     /// <summary>Adds lines to the <c>model:</c> section of the checkout's mlops.yml (e.g. trainer parameters).</summary>
     public void AddToModelSpec(string lines) =>
         _temp.Write("checkout/mlops.yml", File.ReadAllText(Path.Combine(Checkout, "mlops.yml")).Replace("  trainer: lightgbm\n", "  trainer: lightgbm\n" + lines + "\n", StringComparison.Ordinal));
+    /// <summary>Writes any file of the checkout (relative to it).</summary>
+    public string WriteCheckout(string path, string content) => _temp.Write("checkout/" + path, content);
 
     public FakePullRequest OpenPullRequest(int number, string headSha, string? headRepository = null) =>
-        GitHub.AddPullRequest(WebhookPayloads.Repository, new FakePullRequest(number, headSha) { HeadRepository = headRepository, HeadRef = "data/newer" });
+        GitHub.AddPullRequest(WebhookPayloads.Repository, new FakePullRequest(number, headSha) { HeadRepository = headRepository, HeadRef = "data/newer", BaseSha = WebhookPayloads.BaseSha });
+
+    public string ReadCheckout(string path) => File.ReadAllText(_temp.Combine("checkout", path));
 
     /// <summary>Runs <c>mlops pr &lt;args&gt;</c> for an event, as a workflow step would.</summary>
     public async Task<MlopsProcess.Result> RunEventAsync(string eventName, string payload, params string[] args)
@@ -86,6 +91,8 @@ internal sealed class PullRequestScenario : IAsyncDisposable
             ["GITHUB_ACTIONS"] = "true",
             ["GITHUB_STEP_SUMMARY"] = SummaryFile,
             ["GITHUB_OUTPUT"] = OutputFile,
+            ["GITHUB_SERVER_URL"] = "https://github.com",
+            ["GITHUB_RUN_ID"] = "4242",
         };
         return await RunAsync(["pr", .. args], environment);
     }
@@ -122,7 +129,7 @@ internal sealed class PullRequestScenario : IAsyncDisposable
     {
         environment["MLOPS_STORE"] = Store;
         var info = MlopsProcess.StartInfo(Checkout, args, environment);
-        foreach (var name in new[] { "GITHUB_EVENT_NAME", "GITHUB_EVENT_PATH", "GITHUB_TOKEN", "GH_TOKEN", "GITHUB_REPOSITORY", "GITHUB_SHA", "GITHUB_STEP_SUMMARY", "GITHUB_OUTPUT", "GITHUB_API_URL" })
+        foreach (var name in new[] { "GITHUB_EVENT_NAME", "GITHUB_EVENT_PATH", "GITHUB_TOKEN", "GH_TOKEN", "GITHUB_REPOSITORY", "GITHUB_SHA", "GITHUB_STEP_SUMMARY", "GITHUB_OUTPUT", "GITHUB_API_URL", "GITHUB_SERVER_URL", "GITHUB_RUN_ID" })
         {
             if (!environment.ContainsKey(name))
                 info.Environment.Remove(name);

@@ -7,13 +7,14 @@ internal static class WebhookPayloads
 {
     public const string Repository = "octo-org/churn-model";
     public const string ForkRepository = "outside-contributor/churn-model";
+    public const string BaseSha = "9c48853fa3dc5c1c3d6f1f1cd1f2743e72652840";
 
-    public static string PullRequest(string action, int number, string headSha, bool merged = false, string? headRepository = null) =>
+    public static string PullRequest(string action, int number, string headSha, bool merged = false, string? headRepository = null, string baseRef = "main") =>
         Serialize(new Dictionary<string, object?>
         {
             ["action"] = action,
             ["number"] = number,
-            ["pull_request"] = PullRequestObject(number, headSha, action == "closed" ? "closed" : "open", merged, headRepository),
+            ["pull_request"] = PullRequestObject(number, headSha, action == "closed" ? "closed" : "open", merged, headRepository, baseRef),
             ["repository"] = RepositoryObject(Repository),
             ["sender"] = User("monalisa"),
         });
@@ -33,12 +34,12 @@ internal static class WebhookPayloads
                 ["html_url"] = $"https://github.com/{Repository}/pull/{number}#pullrequestreview-80",
                 ["author_association"] = "MEMBER",
             },
-            ["pull_request"] = PullRequestObject(number, headSha, "open", false, null),
+            ["pull_request"] = PullRequestObject(number, headSha, "open", false, null, "main"),
             ["repository"] = RepositoryObject(Repository),
             ["sender"] = User(user),
         });
 
-    private static Dictionary<string, object?> PullRequestObject(int number, string headSha, string state, bool merged, string? headRepository) => new()
+    private static Dictionary<string, object?> PullRequestObject(int number, string headSha, string state, bool merged, string? headRepository, string baseRef) => new()
     {
         ["url"] = $"https://api.github.com/repos/{Repository}/pulls/{number}",
         ["id"] = 1000 + number,
@@ -60,9 +61,9 @@ internal static class WebhookPayloads
         },
         ["base"] = new Dictionary<string, object?>
         {
-            ["label"] = "octo-org:main",
-            ["ref"] = "main",
-            ["sha"] = "9c48853fa3dc5c1c3d6f1f1cd1f2743e72652840",
+            ["label"] = "octo-org:" + baseRef,
+            ["ref"] = baseRef,
+            ["sha"] = BaseSha,
             ["repo"] = RepositoryObject(Repository),
         },
     };

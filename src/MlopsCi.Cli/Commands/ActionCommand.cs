@@ -85,10 +85,14 @@ internal sealed class ActionCommand : ICommandGroup
             return await RetrainAsync(ctx, settings);
         var command = MlopsCli.Commands.Single(c => c.Name == "pr " + settings.Command);
         var reportFile = Path.Combine(settings.WorkingDirectory, ".mlops", "report.md");
+        var fullReportFile = Path.Combine(settings.WorkingDirectory, ".mlops", "report-full.md");
         Directory.CreateDirectory(Path.GetDirectoryName(reportFile)!);
         File.Delete(reportFile);
+        File.Delete(fullReportFile);
         var captured = new StringWriter(CultureInfo.InvariantCulture);
-        await using var inner = new CommandContext(ArgumentParser.Parse(command, Arguments(command, settings, reportFile)), captured, ctx.Out, ctx.Environment, settings.WorkingDirectory, ctx.Cancellation);
+        var args = Arguments(command, settings, reportFile);
+        args.AddRange(["--full-out", fullReportFile]);
+        await using var inner = new CommandContext(ArgumentParser.Parse(command, args), captured, ctx.Out, InnerEnvironment(ctx), settings.WorkingDirectory, ctx.Cancellation);
         int exitCode;
         try
         {
@@ -101,12 +105,11 @@ internal sealed class ActionCommand : ICommandGroup
 
         var json = Parse(captured.ToString());
         var record = await ReadRecordAsync(inner, settings, json);
-        var reportPath = File.Exists(reportFile) ? Path.GetRelativePath(workspace, reportFile).Replace('\\', '/') : null;
-        return ActionResult.FromPr(json, exitCode, record, reportPath);
+        return ActionResult.FromPr(json, exitCode, record, InWorkspace(reportFile, workspace), InWorkspace(fullReportFile, workspace));
     }
 
-    // Retraining on push or schedule (actions/examples/retrain.yml): mlops retrain writes its own outputs (outcome,
-    // promoted, version, run-id) and summary; the action adds verdict (its decision) and model-version.
+    // Retraining on push or schedule (actions/examples/retrain.yml): mlops retrain writes its summary; its decision is the
+    // verdict output and the promoted version the model-version output.
     private static async Task<ActionResult> RetrainAsync(CommandContext ctx, ActionSettings settings)
     {
         var command = MlopsCli.Commands.Single(c => c.Name == "retrain");
@@ -117,7 +120,7 @@ internal sealed class ActionCommand : ICommandGroup
             args.AddRange(["--s3-endpoint", settings.S3Endpoint]);
         var captured = new StringWriter(CultureInfo.InvariantCulture);
         int exitCode;
-        await using (var inner = new CommandContext(ArgumentParser.Parse(command, args), captured, ctx.Out, ctx.Environment, settings.WorkingDirectory, ctx.Cancellation))
+        await using (var inner = new CommandContext(ArgumentParser.Parse(command, args), captured, ctx.Out, InnerEnvironment(ctx), settings.WorkingDirectory, ctx.Cancellation))
         {
             try
             {
@@ -151,6 +154,14 @@ internal sealed class ActionCommand : ICommandGroup
 
         return args;
     }
+
+    // The step's outputs are the ones action.yml declares, each written once by FinishAsync; the inner command's own
+    // (gates-passed, candidate-run, retrain's outcome …) would repeat or add undeclared ones.
+    private static Func<string, string?> InnerEnvironment(CommandContext ctx) =>
+        name => name == "GITHUB_OUTPUT" ? null : ctx.Environment(name);
+
+    private static string? InWorkspace(string file, string workspace) =>
+        File.Exists(file) ? Path.GetRelativePath(workspace, file).Replace('\\', '/') : null;
 
     // With --json the pr command's stdout is its JSON result, plus any workflow command (::add-mask::) meant for the runner.
     private static StringWriter Forward(StringWriter captured, TextWriter output)

@@ -13,7 +13,7 @@ namespace MlopsCi.Cli.Commands;
 internal sealed record ActionResult(string Command, int ExitCode, string Message, IReadOnlyDictionary<string, string> Outputs)
 {
     /// <summary>The outputs of action.yml, in its order.</summary>
-    public static readonly string[] OutputNames = ["verdict", "run-id", "model-version", "data-commit", "report-path", "comment-url"];
+    public static readonly string[] OutputNames = ["verdict", "run-id", "model-version", "data-commit", "report-path", "full-report-path", "comment-url"];
 
     /// <summary>A run that stopped on an error before the lifecycle produced a result.</summary>
     public static ActionResult Failed(string command, int exitCode, string message) => new(command, exitCode, message, Empty("none"));
@@ -22,24 +22,26 @@ internal sealed record ActionResult(string Command, int ExitCode, string Message
     public static ActionResult Skipped(string command, string message) => new(command, 0, message, Empty("none"));
 
     /// <summary>Reads <c>mlops pr --json</c>; <paramref name="record"/> adds the comparison's verdict and the data commit.</summary>
-    public static ActionResult FromPr(JsonElement json, int exitCode, PullRequestRecord? record, string? reportPath)
+    public static ActionResult FromPr(JsonElement json, int exitCode, PullRequestRecord? record, string? reportPath, string? fullReportPath)
     {
         var command = Text(json, "command") ?? "none";
         var outcome = Text(json, "outcome");
-        var outputs = Empty(VerdictOf(outcome, json.TryGetProperty("gatesPassed", out var g) && g.ValueKind == JsonValueKind.False, record?.Report));
+        var gateFailed = json.ValueKind == JsonValueKind.Object && json.TryGetProperty("gatesPassed", out var g) && g.ValueKind == JsonValueKind.False;
+        var outputs = Empty(command == "close" ? "closed" : VerdictOf(outcome, gateFailed, record?.Report));
         if (command != "none")
         {
             outputs["run-id"] = Text(json, "candidateRun") ?? record?.CandidateRun ?? "";
             outputs["model-version"] = Text(json, "modelVersion") ?? "";
             outputs["data-commit"] = command == "close" ? "" : record?.Report.Outcome.MergeCommit ?? record?.DataCommit ?? record?.Report.Lineage.HeadCommit ?? "";
             outputs["report-path"] = reportPath ?? "";
+            outputs["full-report-path"] = fullReportPath ?? "";
             outputs["comment-url"] = Text(json, "commentUrl") ?? "";
         }
 
         return new ActionResult(command, exitCode, Text(json, "message") ?? "", outputs);
     }
 
-    /// <summary>Reads <c>mlops retrain --json</c>: the decision (promoted or kept) is the verdict.</summary>
+    /// <summary>Reads <c>mlops retrain --json</c>: the decision (promoted or kept) is the verdict, the promoted version the model version.</summary>
     public static ActionResult FromRetrain(JsonElement json, int exitCode, string model)
     {
         var outputs = Empty(Text(json, "decision") ?? "none");

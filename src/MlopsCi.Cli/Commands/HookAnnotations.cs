@@ -5,13 +5,14 @@ namespace MlopsCi.Cli.Commands;
 
 /// <summary>
 /// GitHub Actions annotations for failed hooks: <c>::error file=path,line=n,title=hook id::finding</c>, escaped the
-/// runner's way (<c>%</c>, CR, LF in the message; also <c>:</c> and <c>,</c> in properties).
+/// runner's way (<c>%</c>, CR, LF in the message; also <c>:</c> and <c>,</c> in properties). The file is the checkout's
+/// (data/train.csv) when the command knows the mapping, so GitHub attaches the annotation to the pull request's diff.
 /// </summary>
 internal static class HookAnnotations
 {
     private const int MaxAnnotations = 50;
 
-    public static void Write(TextWriter error, HookRun run)
+    public static void Write(TextWriter error, HookRun run, Func<string, string?>? checkoutPath = null)
     {
         var written = 0;
         foreach (var result in run.Results.Where(r => !r.Passed))
@@ -26,7 +27,7 @@ internal static class HookAnnotations
 
                 var line = finding.Samples.FirstOrDefault()?.Line;
                 var where = new AnnotationProperties(
-                    File: finding.File.Length == 0 ? null : finding.File,
+                    File: finding.File.Length == 0 ? null : checkoutPath?.Invoke(finding.File) ?? finding.File,
                     Line: line is > 0 and <= int.MaxValue ? (int)line : null,
                     Title: $"{HookRunText.EventName(run.Event)} hook {result.HookId} failed");
                 error.WriteLine(WorkflowCommandFormat.Format("error", WorkflowCommandFormat.ToProperties(where), $"{result.HookId}: {HookRunText.Describe(finding)}"));

@@ -14,6 +14,6 @@ internal static class HookValidatorFactory
     public static void Annotate(CommandContext context, HookRun run)
     {
         if (context.InGitHubActions && !run.Passed)
-            HookAnnotations.Write(context.Error, run);
+            HookAnnotations.Write(context.Error, run, context.CheckoutPath);
     }
 }

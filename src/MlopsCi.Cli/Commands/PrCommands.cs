@@ -24,6 +24,7 @@ internal sealed class PrCommands : ICommandGroup
         new("required-approvals", "n", "approvals at the head commit needed to merge (1)"),
         new("dry-run", null, "call no GitHub API: write the report to --out and stdout"),
         new("out", "file", "also write the report here (dry run: mlops-report.md)"),
+        new("full-out", "file", "also write the full report here (the comment's version is shortened to fit GitHub's limit)"),
         new("approved", null, "dry run: treat the head commit as approved"),
     ];
 
@@ -48,16 +49,21 @@ internal sealed class PrCommands : ICommandGroup
     private static async Task<int> RunAsync(CommandContext ctx, PrCommand command)
     {
         var token = new ActionInputs(ctx.Environment).Get("github-token") ?? ctx.Environment("GITHUB_TOKEN") ?? ctx.Environment("GH_TOKEN");
+        // The runner reads workflow commands from stderr too; with --json, stdout holds the JSON alone.
         if (ctx.InGitHubActions && !string.IsNullOrWhiteSpace(token))
-            new WorkflowCommands(ctx.Out).AddMask(token);
+            new WorkflowCommands(ctx.Json ? ctx.Error : ctx.Out).AddMask(token);
         var inputs = await PrInputs.ResolveAsync(ctx);
         if (command == PrCommand.None && inputs.Event is null)
             throw new UsageException("'mlops pr auto' reads the triggering event: set GITHUB_EVENT_NAME and GITHUB_EVENT_PATH (GitHub Actions does), or run sync, merge or close.", ctx.Args.Command);
         var spec = WithDataPath(await MlopsSpecParser.LoadAsync(inputs.SpecPath, ctx.Cancellation), ctx);
+        if (spec.Data is { } data)
+            ctx.CheckoutPath = CheckoutPath(ctx, data, Path.GetDirectoryName(inputs.SpecPath)!);
         var repository = await ctx.OpenRepositoryAsync();
         if (inputs.BaseRef is { } target && target != repository.Info.DefaultBranch)
         {
-            ctx.Out.WriteLine($"Pull request #{inputs.Number} targets '{target}', not the data repository's default branch '{repository.Info.DefaultBranch}'; nothing to do.");
+            var skipped = new FlowResult(PrCommand.None, 0, $"Pull request #{inputs.Number} targets '{target}', not the data repository's default branch '{repository.Info.DefaultBranch}'; nothing to do. " +
+                $"To run the lifecycle on pull requests into '{target}', use a data repository whose default branch is '{target}' (mlops data init --default-branch {target}).");
+            Write(ctx, skipped, null, null);
             return 0;
         }
 
@@ -69,7 +75,11 @@ internal sealed class PrCommands : ICommandGroup
         IPullRequestHost host = dryRun ? DryRunHost(ctx, inputs, reportFile!, log) : OctokitPullRequestHost.Create(GitHubHostOptions.FromEnvironment(WithRepository(ctx.Environment, inputs.Repository), token));
         var output = new ActionsFlowOutput(log, ctx.Error, ctx.Environment);
         var flow = new PullRequestFlow(repository, host, new ModelPipeline(repository, new MlNetTrainer()), output, new DriftServiceSource());
-        var context = new PullRequestContext(inputs.Number, inputs.HeadSha, inputs.Repository, spec, Path.GetDirectoryName(inputs.SpecPath)!, inputs.RequiredApprovals);
+        var context = new PullRequestContext(inputs.Number, inputs.HeadSha, inputs.Repository, spec, Path.GetDirectoryName(inputs.SpecPath)!, inputs.RequiredApprovals)
+        {
+            RunUrl = new ActionsEnvironment(WithRepository(ctx.Environment, inputs.Repository)).RunUrl,
+            SpecSource = await SpecSourceAsync(ctx, inputs.SpecPath),
+        };
         var result = command switch
         {
             PrCommand.Sync => await flow.SyncAsync(context, ctx.Cancellation),
@@ -80,6 +90,9 @@ internal sealed class PrCommands : ICommandGroup
         var markdown = result.Report is null ? null : ReportMarkdown.Render(result.Report);
         if (reportFile is not null && markdown is not null && !dryRun)
             await File.WriteAllTextAsync(reportFile, markdown, ctx.Cancellation);
+        var fullReportFile = ctx.Args.Option("full-out") is { } f ? Path.GetFullPath(f, ctx.WorkingDirectory) : null;
+        if (fullReportFile is not null && result.Report is not null)
+            await File.WriteAllTextAsync(fullReportFile, ReportMarkdown.Render(result.Report, PullRequestFlow.FullReportLength), ctx.Cancellation);
         Write(ctx, result, dryRun ? markdown : null, reportFile);
         return result.ExitCode;
     }
@@ -95,6 +108,31 @@ internal sealed class PrCommands : ICommandGroup
         if (ctx.Args.Flag("approved"))
             reviews.Add(new PullRequestReview(1, "local-reviewer", ReviewStates.Approved, inputs.HeadSha, DateTimeOffset.UtcNow));
         return new DryRunPullRequestHost(info, reviews, reportFile, line => log.WriteLine("• " + line));
+    }
+
+    // The spec's path from the repository root (GITHUB_WORKSPACE is the checkout's root) names the base branch's version.
+    private static async Task<SpecSource> SpecSourceAsync(CommandContext ctx, string specPath)
+    {
+        var root = ctx.Environment("GITHUB_WORKSPACE") is { Length: > 0 } w ? Path.GetFullPath(w) : ctx.WorkingDirectory;
+        var relative = Path.GetRelativePath(root, specPath).Replace('\\', '/');
+        if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative))
+            relative = Path.GetFileName(specPath);
+        return new SpecSource(await File.ReadAllTextAsync(specPath, ctx.Cancellation), relative, (text, source) => MlopsSpecParser.Parse(text, source));
+    }
+
+    // heart/train.csv with prefix 'heart' and data.path 'data' → data/train.csv, relative to the workspace (the repository root).
+    private static Func<string, string?> CheckoutPath(CommandContext ctx, DataSpec data, string specFolder)
+    {
+        var folder = Path.GetFullPath(data.Path, specFolder);
+        var root = ctx.Environment("GITHUB_WORKSPACE") is { Length: > 0 } w ? Path.GetFullPath(w) : ctx.WorkingDirectory;
+        var prefix = data.Prefix.Trim('/');
+        return path =>
+        {
+            if (prefix.Length > 0 && !path.StartsWith(prefix + "/", StringComparison.Ordinal))
+                return null;
+            var relative = Path.GetRelativePath(root, Path.Combine(folder, prefix.Length == 0 ? path : path[(prefix.Length + 1)..]));
+            return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? null : relative.Replace('\\', '/');
+        };
     }
 
     private static Func<string, string?> WithRepository(Func<string, string?> environment, string? repository) =>

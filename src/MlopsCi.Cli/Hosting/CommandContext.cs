@@ -25,6 +25,12 @@ internal sealed class CommandContext(ParsedArguments arguments, TextWriter outpu
 
     public bool InGitHubActions => Environment("GITHUB_ACTIONS") == "true";
 
+    /// <summary>
+    /// Maps a data-repository path to the file it came from in the checkout, relative to the repository root, for
+    /// annotations GitHub can attach to the diff; null (or a null result) leaves the path as it is.
+    /// </summary>
+    public Func<string, string?>? CheckoutPath { get; set; }
+
     /// <summary>The store URI after precedence rules.</summary>
     public string StoreUri => StoreLocator.Resolve(Args.Option("store"), Environment, WorkingDirectory);
 

@@ -1,5 +1,7 @@
 using System.Reflection;
+using System.Text.Json;
 using MlopsCi.Core.Errors;
+using MlopsCi.Core.Versioning;
 
 namespace MlopsCi.Cli.Hosting;
 
@@ -13,6 +15,7 @@ internal static class MlopsCli
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?> environment, string workingDirectory, CancellationToken cancellationToken)
     {
         args = MoveLeadingGlobalOptions(args);
+        var json = args.Contains("--" + GlobalOptions.Json.Name);
         if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
         {
             WriteHelp(output, args.Skip(1).ToArray());
@@ -27,7 +30,7 @@ internal static class MlopsCli
 
         var (command, consumed) = ArgumentParser.Match(Commands, args);
         if (command is null)
-            return Fail(error, environment, new InvalidInputException($"Unknown command 'mlops {string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')))}'.\n{CommandList(args.TakeWhile(a => !a.StartsWith('-')).ToArray())}"));
+            return Fail(json ? output : null, error, environment, new InvalidInputException($"Unknown command 'mlops {string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')))}'.\n{CommandList(args.TakeWhile(a => !a.StartsWith('-')).ToArray())}"));
         var rest = args.Skip(consumed).ToList();
         if (rest.Contains("--help") || rest.Contains("-h"))
         {
@@ -43,17 +46,20 @@ internal static class MlopsCli
         }
         catch (MlopsException e)
         {
-            return Fail(error, environment, e);
+            return Fail(json ? output : null, error, environment, e);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            error.WriteLine("error: cancelled; nothing half-written was published (branches move only when a commit is complete).");
+            const string Cancelled = "cancelled; nothing half-written was published (branches move only when a commit is complete).";
+            if (json)
+                output.WriteLine(JsonSerializer.Serialize(new { error = Cancelled, exitCode = 130 }, StoreJson.Pretty));
+            error.WriteLine("error: " + Cancelled);
             return 130;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // The machine, not the input: a full disk, a lost mount, a folder without write permission.
-            return Fail(error, environment, new OperationFailedException(
+            return Fail(json ? output : null, error, environment, new OperationFailedException(
                 $"{e.Message.TrimEnd('.')}. Free space or fix permissions on the store and working folders, then run the command again; nothing half-written was published (branches move only when a commit is complete).", e));
         }
     }
@@ -74,10 +80,12 @@ internal static class MlopsCli
         return [.. args.Skip(i), .. leading];
     }
 
-    private static int Fail(TextWriter error, Func<string, string?> environment, MlopsException e)
+    // With --json, stdout carries the error as JSON too, so a caller parsing stdout never meets plain text.
+    private static int Fail(TextWriter? json, TextWriter error, Func<string, string?> environment, MlopsException e)
     {
         // A store URI given with credentials or a signed query must never reach a log, whichever message quotes it.
         var message = UriRedaction.Redact(e.Message);
+        json?.WriteLine(JsonSerializer.Serialize(new { error = message, exitCode = e.ExitCode }, StoreJson.Pretty));
         error.WriteLine($"error: {message}");
         if (environment("GITHUB_ACTIONS") == "true")
             error.WriteLine($"::error::{Escape(message)}");

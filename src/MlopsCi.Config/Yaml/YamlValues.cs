@@ -1,5 +1,6 @@
 using MlopsCi.Core.Errors;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace MlopsCi.Config.Yaml;
@@ -20,10 +21,55 @@ internal static class YamlValues
             var reason = (e.InnerException?.Message ?? e.Message).Split(" at Line", 2)[0].Trim().TrimEnd('.');
             throw new InvalidInputException($"{file} line {e.Start.Line}, column {e.Start.Column}: invalid YAML: {reason}. Check the indentation and quoting there.", e);
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner fails this way (no position) on some unterminated constructs, e.g. '{ train: x' with no '}'.
+            throw Unreadable(text, file, e);
+        }
 
         if (stream.Documents.Count > 1)
             throw Error(file, (int)stream.Documents[1].RootNode.Start.Line, "more than one YAML document ('---'); keep one");
         return stream.Documents.Count == 0 || IsNull(stream.Documents[0].RootNode) ? null : stream.Documents[0].RootNode;
+    }
+
+    // Re-reads the events up to the failure to say where: the unclosed '{' or '[' when there is one, else the last good event.
+    private static InvalidInputException Unreadable(string text, string file, Exception inner)
+    {
+        var parser = new Parser(new StringReader(text));
+        var open = new Stack<(Mark Start, char Bracket)>();
+        var last = Mark.Empty;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                var current = parser.Current!;
+                last = current.End;
+                switch (current)
+                {
+                    case MappingStart { Style: MappingStyle.Flow }:
+                        open.Push((current.Start, '{'));
+                        break;
+                    case SequenceStart { Style: SequenceStyle.Flow }:
+                        open.Push((current.Start, '['));
+                        break;
+                    case MappingEnd or SequenceEnd when open.Count > 0:
+                        open.Pop();
+                        break;
+                }
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or YamlException)
+        {
+            // Expected: this is the failure being located.
+        }
+
+        if (open.TryPeek(out var unclosed))
+        {
+            var closing = unclosed.Bracket == '{' ? '}' : ']';
+            return new InvalidInputException($"{file} line {unclosed.Start.Line}, column {unclosed.Start.Column}: invalid YAML: the flow {(closing == '}' ? "mapping" : "list")} '{unclosed.Bracket}' opened here is not closed with '{closing}'. Close it on the same line, or write the entries as an indented block.", inner);
+        }
+
+        return new InvalidInputException($"{file} line {last.Line}, column {last.Column}: invalid YAML: it cannot be read after this point. Check the brackets, quotes and indentation there.", inner);
     }
 
     public static bool IsNull(YamlNode node) =>

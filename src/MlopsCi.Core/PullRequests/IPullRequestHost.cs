@@ -10,6 +10,12 @@ public interface IPullRequestHost
     /// <summary>Reads one pull request of the repository.</summary>
     Task<PullRequestInfo> GetPullRequestAsync(int number, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A file of the code repository at a commit (the contents API), as text; null when the commit has no such file.
+    /// The lifecycle reads the base branch's mlops.yml this way: the destination's rules decide, not the pull request's.
+    /// </summary>
+    Task<string?> GetFileAsync(string path, string gitRef, CancellationToken cancellationToken);
+
     /// <summary>Lists every review of a pull request (all pages), in the order the host returns them.</summary>
     Task<IReadOnlyList<PullRequestReview>> ListReviewsAsync(int number, CancellationToken cancellationToken);
 

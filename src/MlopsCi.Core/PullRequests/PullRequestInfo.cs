@@ -11,6 +11,7 @@ namespace MlopsCi.Core.PullRequests;
 /// <param name="Author">The author's login.</param>
 /// <param name="IsFork">Whether the source branch lives in another repository (tokens there are read-only).</param>
 /// <param name="HtmlUrl">The pull request's web page.</param>
+/// <param name="BaseSha">The commit at the head of the target branch (when the host says).</param>
 public sealed record PullRequestInfo(
     int Number,
     string Title,
@@ -21,4 +22,5 @@ public sealed record PullRequestInfo(
     bool Merged,
     string Author,
     bool IsFork,
-    Uri HtmlUrl);
+    Uri HtmlUrl,
+    string? BaseSha = null);

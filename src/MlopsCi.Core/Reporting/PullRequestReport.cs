@@ -22,4 +22,14 @@ public sealed record PullRequestReport(
     DriftSection? Drift,
     IReadOnlyList<ImportanceRow> Importance,
     ReportLineage Lineage,
-    ReportOutcome Outcome);
+    ReportOutcome Outcome)
+{
+    /// <summary>The workflow run that made the report; the comment links it and its artifacts.</summary>
+    public Uri? RunUrl { get; init; }
+
+    /// <summary>Where the deciding gates and the baseline's model section came from (the destination's spec).</summary>
+    public string? DecidingSpec { get; init; }
+
+    /// <summary>What the pull request changes in the spec, shown and judged for information only until it is merged.</summary>
+    public SpecChangesSection? SpecChanges { get; init; }
+}

@@ -20,7 +20,7 @@ public static partial class ReportMarkdown
         }
 
         var kinds = string.Join(", ", new[] { (DiffKind.Added, "added"), (DiffKind.Modified, "modified"), (DiffKind.Deleted, "deleted") }
-            .Select(k => (Count: diff.Files.Count(f => f.Kind == k.Item1), k.Item2)).Where(k => k.Count > 0).Select(k => $"{k.Count} {k.Item2}"));
+            .Select(k => (Count: diff.Files.Count(f => f.Kind == k.Item1), k.Item2)).Where(k => k.Count > 0).Select(k => $"{Count(k.Count)} {k.Item2}"));
         md.Append($"{Plural(diff.Files.Count, "file")} changed ({kinds})");
         if (diff.Files.Any(f => f.Table is not null))
             md.Append($" · **+{Count(diff.RowsAdded)}** / **−{Count(diff.RowsRemoved)}** rows");

@@ -39,10 +39,33 @@ public static partial class ReportMarkdown
             return;
         }
 
+        AppendGates(md, c.Gates);
+        if (report.DecidingSpec is { } source)
+            md.Append($"<sub>The deciding gates are the destination's: {Cell(source)}.</sub>\n\n");
+        AppendSpecChanges(md, report);
+    }
+
+    private static void AppendGates(StringBuilder md, IReadOnlyList<GateRow> gates)
+    {
         md.Append("| Gate | | Detail |\n|---|:-:|---|\n");
-        foreach (var gate in c.Gates)
+        foreach (var gate in gates)
             md.Append($"| {Code(gate.Metric)} {Cell(gate.Rule)} | {(gate.Passed ? "✅" : "❌")} | {Cell(gate.Reason)} |\n");
         md.Append('\n');
+    }
+
+    // A pull request cannot loosen the rules that judge it: its own gates are shown, and decide only once merged.
+    private static void AppendSpecChanges(StringBuilder md, PullRequestReport report)
+    {
+        if (report.SpecChanges is not { } changes || changes.Changes.Count == 0)
+            return;
+        md.Append("#### 📝 Spec changes — judged by the destination's spec until merged\n\n");
+        foreach (var change in changes.Changes)
+            md.Append("- ").Append(change).Append('\n');
+        md.Append('\n');
+        if (changes.OwnGates.Count == 0)
+            return;
+        md.Append("For information, the candidate against this pull request's own gates (they take effect once it is merged):\n\n");
+        AppendGates(md, changes.OwnGates);
     }
 
     private static void AppendMetricTable(StringBuilder md, IReadOnlyList<MetricRow> rows, string header)

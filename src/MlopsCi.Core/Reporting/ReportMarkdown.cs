@@ -44,7 +44,8 @@ public static partial class ReportMarkdown
         AppendLineage(md, report);
         if (limits.Shortened)
             md.Append("> ✂️ Shortened to fit GitHub's 65,536-character comment limit; the full report is in the workflow run's step summary.\n\n");
-        md.Append($"<sub>mlops-ci · head {ReportFormat.Code(ReportFormat.ShortSha(report.Lineage.GitSha))} · this comment is updated in place on every run</sub>\n");
+        var run = report.RunUrl is { } url ? $" · [workflow run]({url.AbsoluteUri}) · [artifacts]({url.AbsoluteUri}#artifacts)" : "";
+        md.Append($"<sub>mlops-ci · head {ReportFormat.Code(ReportFormat.ShortSha(report.Lineage.GitSha))}{run} · this comment is updated in place on every run</sub>\n");
         return md.ToString();
     }
 

@@ -20,7 +20,7 @@ public static class ReportSections
             .ThenBy(m => m.Metric, StringComparer.Ordinal)
             .Select(m => new MetricRow(m.Metric, m.Baseline, m.Candidate, m.Delta, m.CiLow, m.CiHigh, m.Verdict, m.HigherIsBetter, failing.Contains(m.Metric)))
             .ToList();
-        var gates = comparison.Gates.Select(g => new GateRow(g.Gate.Metric, Rule(g.Gate), g.Passed, g.Reason)).ToList();
+        var gates = Gates(comparison.Gates);
         return new ComparisonSection(MetricNames.Primary(task), rows, gates, comparison.Rows, comparison.Bootstrap.Resamples, comparison.Bootstrap.Confidence, baselineLabel);
     }
 
@@ -55,20 +55,22 @@ public static class ReportSections
             r.HookId,
             r.Passed,
             r.Passed ? $"{r.Type}: passed ({ReportFormat.Plural(r.FilesChecked, "file")}, {ReportFormat.Plural(r.RowsChecked, "row")} checked)" : $"{r.Type}: {r.Findings.Count} finding{(r.Findings.Count == 1 ? "" : "s")}",
-            [.. r.Findings.Select(f => f.Message)])).ToList();
+            [.. r.Findings.Select(HookRunText.Describe)])).ToList();
         var name = run.Event == Versioning.HookEvent.PreMerge ? "pre-merge" : "pre-commit";
         return new ValidationSection(name, hooks);
     }
 
-    // The analyzer's reason reads "drifted: PSI …, KS p …; median 12 → 14"; the report keeps what moved.
-    private static string? DriftDetail(string reason)
+    /// <summary>The report's rows of gate results.</summary>
+    public static IReadOnlyList<GateRow> Gates(IReadOnlyList<GateResult> gates)
     {
-        var cut = reason.IndexOf("; ", StringComparison.Ordinal);
-        return cut < 0 ? null : reason[(cut + 2)..];
+        ArgumentNullException.ThrowIfNull(gates);
+        return [.. gates.Select(g => new GateRow(g.Gate.Metric, Rule(g.Gate), g.Passed, g.Reason))];
     }
 
-    private static string Rule(GateSpec gate)
+    /// <summary>A gate's rule as written: "max-regression 5%, min 0.8".</summary>
+    public static string Rule(GateSpec gate)
     {
+        ArgumentNullException.ThrowIfNull(gate);
         var parts = new List<string>();
         if (gate.MaxRegression is { } limit)
             parts.Add($"max-regression {limit}");
@@ -77,5 +79,12 @@ public static class ReportSections
         if (gate.Max is { } max)
             parts.Add($"max {max.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         return string.Join(", ", parts);
+    }
+
+    // The analyzer's reason reads "drifted: PSI …, KS p …; median 12 → 14"; the report keeps what moved.
+    private static string? DriftDetail(string reason)
+    {
+        var cut = reason.IndexOf("; ", StringComparison.Ordinal);
+        return cut < 0 ? null : reason[(cut + 2)..];
     }
 }

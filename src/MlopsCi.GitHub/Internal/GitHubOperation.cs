@@ -20,4 +20,10 @@ internal sealed record GitHubOperation(string Description, string RequiredPermis
 
     public static GitHubOperation SetStatus(string context, string sha) =>
         new($"setting commit status '{context}' on {sha}", "statuses: write");
+
+    public static GitHubOperation ReadFile(string path, string gitRef) =>
+        new($"reading {path} at {gitRef}", "contents: read");
+
+    public static GitHubOperation ReadOwnUser() =>
+        new("reading the token's own user (GET /user) to find the report comment it wrote", "none");
 }

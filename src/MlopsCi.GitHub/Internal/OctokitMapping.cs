@@ -19,7 +19,8 @@ internal static class OctokitMapping
             pr.Merged,
             pr.User?.Login ?? string.Empty,
             headRepo is null || !string.Equals(headRepo, baseRepo, StringComparison.OrdinalIgnoreCase),
-            new Uri(pr.HtmlUrl));
+            new Uri(pr.HtmlUrl),
+            pr.Base?.Sha);
     }
 
     public static Core.PullRequests.PullRequestReview ToReview(Octokit.PullRequestReview review) =>

@@ -3,7 +3,7 @@ using MlopsCi.Action.Tests.Container;
 namespace MlopsCi.Action.Tests.Runner;
 
 /// <summary>What one step printed and left behind: exit code, stdout/stderr, the outputs file and the step summary.</summary>
-internal sealed record StepResult(int ExitCode, string Out, string Error, IReadOnlyDictionary<string, string> Outputs, string Summary)
+internal sealed record StepResult(int ExitCode, string Out, string Error, IReadOnlyDictionary<string, string> Outputs, string Summary, string OutputFile)
 {
     public IReadOnlyList<string> Lines => Out.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
@@ -101,7 +101,7 @@ internal sealed class DockerActionStep(ActionImage image, ActionMetadata action,
         arguments.AddRange(action.Args ?? []);
 
         var run = await image.DockerAsync(arguments, variables);
-        return new StepResult(run.ExitCode, run.Out, run.Error, StepOutputs.Parse(await File.ReadAllTextAsync(outputFile)), await File.ReadAllTextAsync(summaryFile));
+        return new StepResult(run.ExitCode, run.Out, run.Error, StepOutputs.Parse(await File.ReadAllTextAsync(outputFile)), await File.ReadAllTextAsync(summaryFile), await File.ReadAllTextAsync(outputFile));
     }
 
     private string Evaluate(string value)

@@ -89,6 +89,13 @@ internal sealed class ActionScenario : IAsyncDisposable
     public Task<StepResult> OnClosedAsync(int number, string headSha, bool merged, params (string Name, string Value)[] with) =>
         Step(headSha).RunAsync("pull_request", Payloads.PullRequest("closed", number, headSha, merged), With(with));
 
+    /// <summary>A step on a pull_request event whose payload is given whole.</summary>
+    public Task<StepResult> OnPullRequestPayloadAsync(string payload, string headSha) =>
+        Step(headSha).RunAsync("pull_request", payload, With([]));
+
+    /// <summary>Replaces the pull request's data file in the checkout.</summary>
+    public void WriteData(string csv) => _temp.Write($"workspace/{Folder}/data/customers.csv", csv);
+
     public Task<StepResult> OnReviewAsync(string state, int number, string headSha, params (string Name, string Value)[] with) =>
         Step(headSha).RunAsync("pull_request_review", Payloads.Review(state, number, headSha, headSha), With(with));
 

@@ -5,11 +5,11 @@ namespace MlopsCi.Action.Tests.Scenario;
 /// <summary>pull_request and pull_request_review webhook payloads (GitHub's schema, the fields the lifecycle reads and a few more).</summary>
 internal static class Payloads
 {
-    public static string PullRequest(string action, int number, string headSha, bool merged = false) => JsonSerializer.Serialize(new Dictionary<string, object?>
+    public static string PullRequest(string action, int number, string headSha, bool merged = false, string baseRef = "main") => JsonSerializer.Serialize(new Dictionary<string, object?>
     {
         ["action"] = action,
         ["number"] = number,
-        ["pull_request"] = PullRequestObject(number, headSha, action == "closed" ? "closed" : "open", merged),
+        ["pull_request"] = PullRequestObject(number, headSha, action == "closed" ? "closed" : "open", merged, baseRef),
         ["repository"] = RepositoryObject(),
         ["sender"] = new { login = "monalisa", type = "User" },
     });
@@ -37,12 +37,12 @@ internal static class Payloads
             ["state"] = state,
             ["author_association"] = "MEMBER",
         },
-        ["pull_request"] = PullRequestObject(number, headSha, "open", false),
+        ["pull_request"] = PullRequestObject(number, headSha, "open", false, "main"),
         ["repository"] = RepositoryObject(),
         ["sender"] = new { login = user, type = "User" },
     });
 
-    private static Dictionary<string, object?> PullRequestObject(int number, string headSha, string state, bool merged) => new()
+    private static Dictionary<string, object?> PullRequestObject(int number, string headSha, string state, bool merged, string baseRef) => new()
     {
         ["number"] = number,
         ["html_url"] = $"https://github.com/{ActionScenario.Repository}/pull/{number}",
@@ -51,7 +51,7 @@ internal static class Payloads
         ["user"] = new { login = "monalisa", type = "User" },
         ["merged"] = merged,
         ["head"] = new Dictionary<string, object?> { ["ref"] = "data/newer", ["sha"] = headSha, ["repo"] = RepositoryObject() },
-        ["base"] = new Dictionary<string, object?> { ["ref"] = "main", ["sha"] = new string('9', 40), ["repo"] = RepositoryObject() },
+        ["base"] = new Dictionary<string, object?> { ["ref"] = baseRef, ["sha"] = new string('9', 40), ["repo"] = RepositoryObject() },
     };
 
     private static Dictionary<string, object?> RepositoryObject() => new()

@@ -64,6 +64,7 @@ public sealed class TrainingCommandSpecs : IDisposable
     [InlineData("unknown-parameter", "mlops.yml line 10: trainer 'fasttree' has no parameter 'numberOfLeafs'. Valid parameters: ")]
     [InlineData("invalid-yaml", "mlops.yml line 4, column 8: invalid YAML: ")]
     [InlineData("unknown-key-column", "mlops.yml line 9: key column 'customer_id' is not in data/train.csv (columns: x1, x2, x3, color, label). Name columns that identify a row, or remove 'key' to split by the whole row.")]
+    [InlineData("unclosed-flow-mapping", "mlops.yml line 5, column 9: invalid YAML: the flow mapping '{' opened here is not closed with '}'.")]
     [InlineData("unknown-key", "mlops.yml line 9: unknown key 'lable' under 'model' (did you mean 'label'?).")]
     public async Task Bad_input_exits_2_naming_the_problem_and_records_no_finished_run(string problem, string message)
     {
@@ -77,7 +78,8 @@ public sealed class TrainingCommandSpecs : IDisposable
         Assert.True(train.ExitCode == 2, train.ToString());
         Assert.StartsWith("error: " + message, train.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("..", train.Error, StringComparison.Ordinal);
-        Assert.Equal("", train.Out);
+        using (var error = JsonDocument.Parse(train.Out))
+            Assert.Equal((train.Error.Trim()["error: ".Length..], 2), (Text(error.RootElement, "error"), error.RootElement.GetProperty("exitCode").GetInt32()));
         Assert.True(list.ExitCode == 0, list.ToString());
         using var runs = JsonDocument.Parse(list.Out);
         foreach (var run in runs.RootElement.EnumerateArray())
@@ -132,6 +134,7 @@ public sealed class TrainingCommandSpecs : IDisposable
         "unknown-trainer" => (csv, Spec.Replace("trainer: fasttree", "trainer: xgboost", StringComparison.Ordinal)),
         "unknown-parameter" => (csv, Spec + "  params:\n    numberOfLeafs: 3\n"),
         "invalid-yaml" => (csv, Spec.Replace("  task: binary", "   task: binary", StringComparison.Ordinal)),
+        "unclosed-flow-mapping" => (csv, Spec.Replace("{ train: data/train.csv }", "{ train: data/train.csv", StringComparison.Ordinal)),
         "unknown-key" => (csv, Spec + "  lable: y\n"),
         "unknown-key-column" => (csv, Spec + "  key: [customer_id]\n"),
         _ => throw new ArgumentOutOfRangeException(nameof(problem), problem, "no such case"),

@@ -41,7 +41,7 @@ internal static class FakeGitHubJson
             Url = $"{api}repos/{repo}/pulls/{pr.Number}",
             HtmlUrl = $"https://github.example/{repo}/pull/{pr.Number}",
             Head = new { Label = $"{headRepo.Split('/')[0]}:{pr.HeadRef}", Ref = pr.HeadRef, Sha = pr.HeadSha, Repo = Repository(headRepo, fork) },
-            Base = new { Label = $"{repo.Split('/')[0]}:{pr.BaseRef}", Ref = pr.BaseRef, Sha = "0000000000000000000000000000000000000000", Repo = Repository(repo, false) },
+            Base = new { Label = $"{repo.Split('/')[0]}:{pr.BaseRef}", Ref = pr.BaseRef, Sha = pr.BaseSha, Repo = Repository(repo, false) },
             Merged = pr.Merged,
             MergedAt = pr.Merged ? "2024-05-01T12:00:00Z" : null,
             Draft = false,

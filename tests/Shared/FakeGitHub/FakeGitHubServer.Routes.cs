@@ -10,6 +10,31 @@ internal sealed partial class FakeGitHubServer
 
     private void MapRoutes()
     {
+        app.MapGet("/user", () => Store.TokenUser is { } login
+            ? Json(FakeGitHubJson.User(login))
+            : Json(FakeGitHubJson.Error("Resource not accessible by integration"), 403));
+
+        // The contents API for a file: base64 content in a JSON object, 404 when the commit has no such path.
+        app.MapGet("/repos/{owner}/{repo}/contents/{**path}", (HttpContext context, string owner, string repo, string path) =>
+        {
+            var gitRef = context.Request.Query["ref"].ToString();
+            path = Uri.UnescapeDataString(path);
+            if (Store.File($"{owner}/{repo}", gitRef, path) is not { } text)
+                return NotFound();
+            var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+            return Json(new
+            {
+                Type = "file",
+                Encoding = "base64",
+                Size = bytes.Length,
+                Name = path.Split('/')[^1],
+                Path = path,
+                Content = Convert.ToBase64String(bytes, Base64FormattingOptions.InsertLineBreaks),
+                Sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(bytes)),
+                Url = $"{ApiUrl.AbsoluteUri}repos/{owner}/{repo}/contents/{path}?ref={gitRef}",
+            });
+        });
+
         app.MapGet("/repos/{owner}/{repo}/pulls/{number:int}", (string owner, string repo, int number) =>
             Failure(FakeRoute.GetPullRequest) ?? (Store.PullRequest($"{owner}/{repo}", number) is { } pr
                 ? Json(FakeGitHubJson.PullRequest(ApiUrl.AbsoluteUri, $"{owner}/{repo}", pr))
@@ -43,7 +68,7 @@ internal sealed partial class FakeGitHubServer
                 return invalid;
             }
 
-            var comment = Store.AddComment($"{owner}/{repo}", number, body!, "github-actions[bot]");
+            var comment = Store.AddComment($"{owner}/{repo}", number, body!, Store.TokenUser ?? "github-actions[bot]");
             return Json(FakeGitHubJson.Comment(ApiUrl.AbsoluteUri, $"{owner}/{repo}", comment), 201);
         });
 

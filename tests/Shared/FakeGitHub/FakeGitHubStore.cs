@@ -8,7 +8,14 @@ internal sealed class FakeGitHubStore
     private readonly List<(string Repo, int Number, FakeReview Review)> reviews = [];
     private readonly List<(string Repo, FakeComment Comment)> comments = [];
     private readonly List<(string Repo, FakeStatus Status)> statuses = [];
+    private readonly Dictionary<(string Repo, string Sha, string Path), string> files = [];
     private long nextId = 1000;
+
+    /// <summary>
+    /// The login GET /user answers and comments are created as; null plays the workflow's GITHUB_TOKEN: GET /user is
+    /// 403 "Resource not accessible by integration" and comments are written by github-actions[bot].
+    /// </summary>
+    public string? TokenUser { get; set; }
 
     public void AddPullRequest(string repo, FakePullRequest pr)
     {
@@ -94,6 +101,23 @@ internal sealed class FakeGitHubStore
         lock (gate)
         {
             return [.. statuses.Where(s => s.Repo == Key(repo)).Select(s => s.Status)];
+        }
+    }
+
+    /// <summary>Puts a file into the repository's tree at commit <paramref name="sha"/> (the contents API serves it).</summary>
+    public void AddFile(string repo, string sha, string path, string content)
+    {
+        lock (gate)
+        {
+            files[(Key(repo), sha, path)] = content;
+        }
+    }
+
+    public string? File(string repo, string sha, string path)
+    {
+        lock (gate)
+        {
+            return files.GetValueOrDefault((Key(repo), sha, path));
         }
     }
 

@@ -9,6 +9,9 @@ internal sealed record FakePullRequest(int Number, string HeadSha)
 
     public string BaseRef { get; init; } = "main";
 
+    /// <summary>The head commit of the base branch.</summary>
+    public string BaseSha { get; init; } = "0000000000000000000000000000000000000000";
+
     public string State { get; init; } = "open";
 
     public bool Merged { get; init; }

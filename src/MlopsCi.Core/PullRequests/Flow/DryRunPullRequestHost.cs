@@ -23,6 +23,12 @@ public sealed class DryRunPullRequestHost(PullRequestInfo pullRequest, IReadOnly
     /// <inheritdoc />
     public Task<PullRequestInfo> GetPullRequestAsync(int number, CancellationToken cancellationToken) => Task.FromResult(PullRequest with { Number = number });
 
+    /// <summary>Files of the code repository served, by path and commit; none by default.</summary>
+    public IDictionary<(string Path, string GitRef), string> Files { get; } = new Dictionary<(string Path, string GitRef), string>();
+
+    /// <inheritdoc />
+    public Task<string?> GetFileAsync(string path, string gitRef, CancellationToken cancellationToken) => Task.FromResult(Files.TryGetValue((path, gitRef), out var text) ? text : null);
+
     /// <inheritdoc />
     public Task<IReadOnlyList<PullRequestReview>> ListReviewsAsync(int number, CancellationToken cancellationToken) => Task.FromResult(Reviews);
 

@@ -11,6 +11,15 @@ namespace MlopsCi.Core.PullRequests.Flow;
 /// <param name="RequiredApprovals">How many reviewers must approve the head commit before a merge.</param>
 public sealed record PullRequestContext(int Number, string HeadSha, string? Repository, MlopsSpec Spec, string WorkDirectory, int RequiredApprovals = 1)
 {
+    /// <summary>The workflow run doing the work (<c>GITHUB_SERVER_URL/GITHUB_REPOSITORY/actions/runs/GITHUB_RUN_ID</c>): the commit statuses' target and a link in the comment.</summary>
+    public Uri? RunUrl { get; init; }
+
+    /// <summary>
+    /// The spec's text and place in the code repository. With it the destination's rules decide (the spec recorded with
+    /// the champion's promotion, else the base branch's file); without it, <see cref="Spec"/> does.
+    /// </summary>
+    public SpecSource? SpecSource { get; init; }
+
     /// <summary>The pull request's data branch, <c>pr-&lt;number&gt;</c>.</summary>
     public string DataBranch => $"pr-{Number}";
 }

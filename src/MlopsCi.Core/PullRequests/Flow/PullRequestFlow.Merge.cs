@@ -101,6 +101,12 @@ public sealed partial class PullRequestFlow
         else
         {
             _output.Step($"champion → {version}");
+            if (context.SpecSource is { } source)
+            {
+                // The merged spec becomes the rules later pull requests are judged by.
+                await _promotedSpecs.SaveAsync(new PromotedSpec(run.ModelName, version.Version, source.Hash, source.Text, source.RepositoryPath, context.HeadSha, _time.GetUtcNow()), cancellationToken);
+                _output.Step($"recorded the spec of {version}'s promotion (sha256:{source.Hash[..12]})");
+            }
         }
 
         var outcome = new ReportOutcome(OutcomeKind.Merged, detail, null, mergeCommit.Id, version.ToString(), previous is { } p ? $"{run.ModelName}:{p}" : null, promoted);

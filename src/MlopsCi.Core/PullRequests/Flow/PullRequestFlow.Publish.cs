@@ -4,12 +4,13 @@ namespace MlopsCi.Core.PullRequests.Flow;
 
 public sealed partial class PullRequestFlow
 {
-    // The step summary holds the full report (1 MiB allowed); the comment the version that fits GitHub's limit.
-    private const int SummaryLength = 900_000;
+    /// <summary>The length of the full report (the step summary allows 1 MiB); the comment holds the version that fits GitHub's limit.</summary>
+    public const int FullReportLength = 900_000;
 
     private async Task<CommentRef?> PublishAsync(PullRequestContext context, PullRequestReport report, (CommitStatusState State, string Description)? status, CancellationToken cancellationToken)
     {
-        await _output.WriteSummaryAsync(ReportMarkdown.Render(report, SummaryLength), cancellationToken);
+        report = report with { RunUrl = context.RunUrl ?? report.RunUrl };
+        await _output.WriteSummaryAsync(ReportMarkdown.Render(report, FullReportLength), cancellationToken);
         CommentRef? comment = null;
         try
         {
@@ -23,17 +24,20 @@ public sealed partial class PullRequestFlow
         }
 
         if (status is { } s)
-        {
-            try
-            {
-                await _host.SetCommitStatusAsync(context.HeadSha, StatusContext(report.ModelName), s.State, s.Description, null, cancellationToken);
-            }
-            catch (PullRequestPermissionException e)
-            {
-                _output.Warning($"The commit status {StatusContext(report.ModelName)} could not be set ({e.Message}); see the step summary.");
-            }
-        }
-
+            await SetStatusAsync(context, report.ModelName, s.State, s.Description, cancellationToken);
         return comment;
+    }
+
+    // Every status links the workflow run, whose log and step summary say more than a 140-character description can.
+    private async Task SetStatusAsync(PullRequestContext context, string model, CommitStatusState state, string description, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _host.SetCommitStatusAsync(context.HeadSha, StatusContext(model), state, description, context.RunUrl, cancellationToken);
+        }
+        catch (PullRequestPermissionException e)
+        {
+            _output.Warning($"The commit status {StatusContext(model)} could not be set ({e.Message}); see the step summary.");
+        }
     }
 }

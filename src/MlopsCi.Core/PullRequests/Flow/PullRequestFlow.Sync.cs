@@ -21,6 +21,8 @@ public sealed partial class PullRequestFlow
         var previous = await _records.TryGetAsync(context.Number, model, cancellationToken);
         if (previous?.State == PullRequestRecord.Merged)
             return new FlowResult(PrCommand.Sync, 0, $"Pull request #{context.Number} is merged already (model {previous.Report.Outcome.ModelVersion}); nothing to sync.", previous.Report);
+        // Reviewers see at once that the check is running (training takes minutes), not a stale result of the last push.
+        await SetStatusAsync(context, model, CommitStatusState.Pending, $"Training and comparing at {Short(context.HeadSha)}…", cancellationToken);
         var synced = await SyncCoreAsync(context, previous, cancellationToken);
         var comment = await PublishAsync(context, synced.Record.Report, synced.Status, cancellationToken);
         await _records.SaveAsync(synced.Record, cancellationToken);
@@ -61,6 +63,8 @@ public sealed partial class PullRequestFlow
         _output.Step(reused ? $"candidate run {candidate.Id} already trained at {Short(context.HeadSha)} on {Short(head.Id)}; reused" : $"trained candidate run {candidate.Id} on {branch} ({Short(head.Id)}), {candidate.TrainRows:N0} rows");
         var main = await _repository.ResolveAsync(MainBranch, cancellationToken);
         var champion = await _pipeline.GetChampionAsync(spec.Name, cancellationToken);
+        var deciding = await DecidingSpecAsync(context, champion, cancellationToken);
+        _output.Step($"deciding gates: {deciding.Source}");
         string baselineRef, baselineLabel;
         RunRecord baselineRun;
         if (champion is not null)
@@ -72,12 +76,12 @@ public sealed partial class PullRequestFlow
         else
         {
             var baselineTags = new Dictionary<string, string>(StringComparer.Ordinal) { [RunTags.GitSha] = context.HeadSha, ["data-branch"] = MainBranch, ["role"] = "baseline" };
-            (baselineRun, var baseReused) = await _pipeline.TrainAsync(spec, main, baselineTags, "main-baseline", cancellationToken);
-            (baselineRef, baselineLabel) = (baselineRun.Id, $"a model trained on {MainBranch} with this spec");
+            (baselineRun, var baseReused) = await _pipeline.TrainAsync(deciding.Spec.Model ?? spec, main, baselineTags, "main-baseline", cancellationToken);
+            (baselineRef, baselineLabel) = (baselineRun.Id, $"a model trained on {MainBranch} with {(ReferenceEquals(deciding.Spec, context.Spec) ? "this" : "the destination's")} spec");
             _output.Step($"no champion yet: baseline run {baselineRun.Id} {(baseReused ? "reused" : "trained")} on {MainBranch} ({Short(main.Id)})");
         }
 
-        var compared = await _pipeline.CompareAsync(baselineRef, candidate.Id, head, context.Spec.Gates, cancellationToken);
+        var compared = await _pipeline.CompareAsync(baselineRef, candidate.Id, head, deciding.Spec.Gates, cancellationToken);
         var comparison = ReportSections.Comparison(compared.Comparison, spec.Task, baselineLabel) with { Evaluation = compared.Evaluation };
         _output.Step(compared.Evaluation.Describe());
         _output.Step($"compared on {comparison.Rows:N0} evaluation rows: {Describe(comparison)}");
@@ -87,7 +91,11 @@ public sealed partial class PullRequestFlow
         var lineage = new ReportLineage(MainBranch, branch, baselineRun.DataCommit, head.Id, context.HeadSha, baselineRun.Id, candidate.Id,
             champion?.ToString(), candidate.SpecHash, candidate.TrainRows, context.Repository);
         var report = new PullRequestReport(spec.Name, context.Number, comparison, diff, validation, drift,
-            ReportSections.Importance(compared.CandidateImportance ?? candidate.FeatureImportance, compared.BaselineImportance ?? baselineRun.FeatureImportance), lineage, ReportOutcome.Pending);
+            ReportSections.Importance(compared.CandidateImportance ?? candidate.FeatureImportance, compared.BaselineImportance ?? baselineRun.FeatureImportance), lineage, ReportOutcome.Pending)
+        {
+            DecidingSpec = context.SpecSource is null ? null : deciding.Source,
+            SpecChanges = SpecChanges(deciding.Spec, context.Spec, compared.Comparison),
+        };
         var record = new PullRequestRecord(context.Number, spec.Name, PullRequestRecord.Open, context.HeadSha, head.Id, candidate.Id, champion?.Version, report, _time.GetUtcNow());
         var failed = !comparison.GatesPassed;
         var status = failed

@@ -19,6 +19,7 @@ public sealed partial class PullRequestFlow
     private readonly IDriftSource? _drift;
     private readonly PullRequestRecordStore _records;
     private readonly HookRunStore _hookRuns;
+    private readonly PromotedSpecStore _promotedSpecs;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the flow over a data repository, a code host and a model pipeline.</summary>
@@ -32,6 +33,7 @@ public sealed partial class PullRequestFlow
         _time = time ?? TimeProvider.System;
         _records = new PullRequestRecordStore(repository.Store);
         _hookRuns = new HookRunStore(repository.Store);
+        _promotedSpecs = new PromotedSpecStore(repository.Store);
     }
 
     /// <summary>The commit status context of a model: <c>mlops-ci/&lt;model&gt;</c>.</summary>

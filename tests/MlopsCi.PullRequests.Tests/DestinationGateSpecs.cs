@@ -1,0 +1,59 @@
+using static MlopsCi.PullRequests.Tests.PullRequestScenario;
+
+namespace MlopsCi.PullRequests.Tests;
+
+/// <summary>The gates that decide a pull request are the destination's: the base branch's mlops.yml, or the spec recorded with the champion's promotion.</summary>
+public sealed class DestinationGateSpecs
+{
+    [Fact]
+    public async Task A_pull_request_that_loosens_its_gate_is_still_judged_by_the_base_branch_gate()
+    {
+        await using var s = await StartAsync("  - { metric: auc, max-regression: 5% }");
+        var baseSpec = s.ReadCheckout("mlops.yml");
+        s.GitHub.Store.AddFile(WebhookPayloads.Repository, WebhookPayloads.BaseSha, "mlops.yml", baseSpec);
+        // The pull request drops the informative features (a much worse model) and loosens the gate to let it through.
+        s.WriteCheckout("mlops.yml", baseSpec.Replace("max-regression: 5%", "max-regression: 60%", StringComparison.Ordinal)
+            .Replace("  categorical: [plan]", "  features: [plan]\n  categorical: [plan]", StringComparison.Ordinal));
+        s.OpenPullRequest(1, Sha1);
+
+        var sync = await s.RunEventAsync("pull_request", WebhookPayloads.PullRequest("opened", 1, Sha1), "sync");
+        s.GitHub.Store.AddReview(WebhookPayloads.Repository, 1, new("hubot", "APPROVED", Sha1, DateTimeOffset.UtcNow));
+        var merge = await s.RunEventAsync("pull_request_review", WebhookPayloads.Review("submitted", "approved", 1, Sha1, Sha1), "merge");
+
+        Assert.True(sync.ExitCode == 1, sync.ToString());
+        Assert.Equal("failure", s.Statuses()[^1].State);
+        Assert.StartsWith("Gate failed: auc got worse", s.Statuses()[^1].Description, StringComparison.Ordinal);
+        var comment = Assert.Single(s.Comments(1)).Body;
+        Assert.Contains("The deciding gates are the destination's: mlops.yml of main at 9c48853fa3dc.", comment, StringComparison.Ordinal);
+        Assert.Contains("#### 📝 Spec changes — judged by the destination's spec until merged", comment, StringComparison.Ordinal);
+        Assert.Contains("- gate `auc`: max-regression 5% → max-regression 60%", comment, StringComparison.Ordinal);
+        Assert.Contains("- features: (none) → plan", comment, StringComparison.Ordinal);
+        Assert.Contains("| `auc` max-regression 60% | ✅ |", comment, StringComparison.Ordinal);
+        Assert.True(merge.ExitCode == 1, merge.ToString());
+        Assert.Contains("🚫 **Not merged** — a gate fails", comment.Length > 0 ? Assert.Single(s.Comments(1)).Body : "", StringComparison.Ordinal);
+        Assert.Empty(await s.VersionsAsync());
+    }
+
+    [Fact]
+    public async Task After_a_merge_the_spec_recorded_with_the_promotion_decides_the_next_pull_request()
+    {
+        await using var s = await StartAsync("  - { metric: auc, max-regression: 50% }");
+        s.OpenPullRequest(1, Sha1);
+        s.GitHub.Store.AddReview(WebhookPayloads.Repository, 1, new("hubot", "APPROVED", Sha1, DateTimeOffset.UtcNow));
+        var merged = await s.RunEventAsync("pull_request_review", WebhookPayloads.Review("submitted", "approved", 1, Sha1, Sha1), "merge");
+        // The next pull request is judged by what was merged (50%), whatever its checkout (1%) and the base file say.
+        s.WriteCheckout("mlops.yml", s.ReadCheckout("mlops.yml").Replace("max-regression: 50%", "max-regression: 1%", StringComparison.Ordinal));
+        s.GitHub.Store.AddFile(WebhookPayloads.Repository, WebhookPayloads.BaseSha, "mlops.yml", "not: [read");
+        s.OpenPullRequest(2, Sha2);
+
+        var sync = await s.RunEventAsync("pull_request", WebhookPayloads.PullRequest("opened", 2, Sha2), "sync");
+
+        Assert.True(merged.ExitCode == 0, merged.ToString());
+        Assert.True(merged.Out.Contains("recorded the spec of churn:1's promotion", StringComparison.Ordinal), merged.ToString());
+        Assert.True(sync.ExitCode == 0, sync.ToString());
+        var comment = Assert.Single(s.Comments(2)).Body;
+        Assert.Contains("The deciding gates are the destination's: the spec recorded when churn:1 was promoted", comment, StringComparison.Ordinal);
+        Assert.Contains("- gate `auc`: max-regression 50% → max-regression 1%", comment, StringComparison.Ordinal);
+        Assert.Contains("| `auc` max-regression 50% | ✅ |", comment, StringComparison.Ordinal);
+    }
+}
