@@ -11,12 +11,12 @@ public sealed class DockerfileSpecs(ActionImage image)
     private readonly Dockerfile _dockerfile = Dockerfile.Load(RepositoryRoot.Combine("actions", "Dockerfile"));
 
     [Fact]
-    public void The_image_is_built_on_the_sdk_and_runs_on_the_debian_based_dotnet_runtime()
+    public void The_image_is_built_on_the_sdk_and_runs_on_the_debian_based_aspnet_runtime()
     {
         Assert.Equal(2, _dockerfile.Stages.Count);
         Assert.Equal(("mcr.microsoft.com/dotnet/sdk:10.0", "build"), (_dockerfile.Stages[0].Image, _dockerfile.Stages[0].Name));
         // The plain 10.0 tag is the Debian image; -alpine, -noble, -azurelinux and -chiseled tags are not.
-        Assert.Equal("mcr.microsoft.com/dotnet/runtime:10.0", _dockerfile.Stages[1].Image);
+        Assert.Equal("mcr.microsoft.com/dotnet/aspnet:10.0", _dockerfile.Stages[1].Image);
     }
 
     [Fact]
