@@ -17,7 +17,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 HERE="$ROOT/scripts"
 OUT="$ROOT/artifacts/docker"
-STANDIN=mcr.microsoft.com/dotnet/runtime:10.0
+STANDIN=mcr.microsoft.com/dotnet/aspnet:10.0
 VERSION=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$ROOT/src/MlopsCi.Cli/MlopsCi.Cli.csproj" | head -1)
 [[ -n "$VERSION" ]] || { echo "docker-image: no <Version> in src/MlopsCi.Cli/MlopsCi.Cli.csproj" >&2; exit 2; }
 if [[ -x /usr/bin/docker ]]; then DOCKER=/usr/bin/docker; else DOCKER=docker; fi
@@ -63,7 +63,7 @@ make_standin() {
         rm -rf "$rootfs"
         say "debootstrap bookworm from $mirror (the first build only; a few minutes)"
         local t=$SECONDS
-        # What mcr.microsoft.com/dotnet/runtime:10.0 (Debian 12) holds besides .NET; not libgomp1, so the Dockerfile's
+        # What mcr.microsoft.com/dotnet/aspnet:10.0 (Debian 12) holds besides .NET; not libgomp1, so the Dockerfile's
         # own apt-get install of it runs here as it does on the real base.
         debootstrap --variant=minbase --include=ca-certificates,libicu72,libssl3 bookworm "$rootfs" "$mirror" \
             >"$OUT/debootstrap.log" 2>&1 || { tail -n 20 "$OUT/debootstrap.log" >&2; exit 1; }
@@ -71,6 +71,9 @@ make_standin() {
         cp -a "$dotnet_root/dotnet" "$dotnet_root/host" "$rootfs/usr/share/dotnet/"
         mkdir -p "$rootfs/usr/share/dotnet/shared/Microsoft.NETCore.App"
         cp -a "$dotnet_root/shared/Microsoft.NETCore.App/$runtime" "$rootfs/usr/share/dotnet/shared/Microsoft.NETCore.App/"
+        # mlops ui is built on ASP.NET Core: the aspnet base holds that shared framework too.
+        mkdir -p "$rootfs/usr/share/dotnet/shared/Microsoft.AspNetCore.App"
+        cp -a "$dotnet_root/shared/Microsoft.AspNetCore.App/$runtime" "$rootfs/usr/share/dotnet/shared/Microsoft.AspNetCore.App/"
         ln -sfn /usr/share/dotnet/dotnet "$rootfs/usr/bin/dotnet"
         rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
         tar -C "$rootfs" -c . >"$tarball.tmp" && mv "$tarball.tmp" "$tarball"

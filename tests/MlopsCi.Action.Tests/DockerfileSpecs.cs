@@ -19,7 +19,7 @@ public sealed class DockerfileSpecs(ActionImage image) : IDisposable
         // Without --build-arg the program is published in the SDK image: what a release pushes.
         Assert.Equal("APP_SOURCE=sdk", Assert.Single(_dockerfile.GlobalArgs).Arguments);
         Assert.Equal(
-            [("mcr.microsoft.com/dotnet/sdk:10.0", "app-sdk"), ("scratch", "app-host"), ("app-${APP_SOURCE}", "app"), ("mcr.microsoft.com/dotnet/runtime:10.0", null)],
+            [("mcr.microsoft.com/dotnet/sdk:10.0", "app-sdk"), ("scratch", "app-host"), ("app-${APP_SOURCE}", "app"), ("mcr.microsoft.com/dotnet/aspnet:10.0", null)],
             _dockerfile.Stages.Select(s => (s.Image, s.Name)));
         Assert.Contains(_dockerfile.Stages[0].All("RUN"), r => r.Arguments.StartsWith("dotnet publish src/MlopsCi.Cli/MlopsCi.Cli.csproj -c Release", StringComparison.Ordinal) && r.Arguments.EndsWith("-o /app", StringComparison.Ordinal));
         Assert.Equal("--from=app /app /app", _dockerfile.Stages[^1].All("COPY").Single().Arguments);
