@@ -107,7 +107,7 @@ internal static partial class LinuxFiles
     /// when written; false when the name already existed (its content is the caller's to check); null on other
     /// platforms. A write that fails part-way removes the file before throwing.
     /// </summary>
-    public static bool? TryCreateIfAbsent(string target, ReadOnlySpan<byte> content, bool sync)
+    public static bool? TryCreateIfAbsent(string target, ReadOnlySpan<byte> content)
     {
         if (!OperatingSystem.IsLinux())
             return null;
@@ -121,8 +121,6 @@ internal static partial class LinuxFiles
         try
         {
             WriteAll(fd, content, target);
-            if (sync && FileSync(fd) != 0)
-                throw Failure(Marshal.GetLastPInvokeError(), target);
         }
         catch
         {
@@ -142,7 +140,15 @@ internal static partial class LinuxFiles
     }
 
     /// <summary>Flushes a folder's entries (names created or renamed in it) to disk; a no-op on other platforms.</summary>
-    public static void SyncFolder(string folder)
+    public static void SyncFolder(string folder) => SyncThrough(folder, FileSync);
+
+    /// <summary>
+    /// Flushes everything written to the file system that holds <paramref name="folder"/> (data and names, by any process)
+    /// to disk: one call instead of an fsync per file. A no-op on other platforms.
+    /// </summary>
+    public static void SyncFileSystem(string folder) => SyncThrough(folder, FileSystemSync);
+
+    private static void SyncThrough(string folder, Func<int, int> sync)
     {
         if (!OperatingSystem.IsLinux())
             return;
@@ -151,7 +157,7 @@ internal static partial class LinuxFiles
             throw Failure(Marshal.GetLastPInvokeError(), folder);
         try
         {
-            if (FileSync(fd) != 0)
+            if (sync(fd) != 0)
                 throw Failure(Marshal.GetLastPInvokeError(), folder);
         }
         finally
@@ -248,6 +254,9 @@ internal static partial class LinuxFiles
 
     [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
     private static partial int FileSync(int fd);
+
+    [LibraryImport("libc", EntryPoint = "syncfs", SetLastError = true)]
+    private static partial int FileSystemSync(int fd);
 
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     private static partial int Close(int fd);

@@ -15,14 +15,14 @@ public sealed class LocalFolderStore : IObjectStore
     private readonly string _root;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _knownFolders = new(StringComparer.Ordinal);
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _unsyncedFolders = new(StringComparer.Ordinal);
     private readonly bool _durable;
 
     /// <summary>
     /// Opens (and creates if needed) a store rooted at <paramref name="root"/>. When <paramref name="durable"/> (the default),
-    /// every object file is flushed to disk as it is written, and the folders that received new names are flushed before a
-    /// ref is swapped, then the ref file and its folder after: a ref that survives a machine crash reaches only objects
-    /// that survived too. Turn it off only to measure its cost.
+    /// the store's file system is flushed once (<c>syncfs</c>) before a ref is swapped, then the ref file and its folder
+    /// after: a ref that survives a machine crash reaches only objects that survived too. Objects themselves are not
+    /// flushed one by one (git's "batch" fsync idea: one flush per update instead of one per file, the same guarantee).
+    /// Turn it off only to measure its cost.
     /// </summary>
     public LocalFolderStore(string root, bool durable = true)
     {
@@ -89,12 +89,8 @@ public sealed class LocalFolderStore : IObjectStore
         EnsureFolder(Path.GetDirectoryName(target)!);
         // Only where the name is the content's hash is a different file under it damage to repair; any other key
         // (run records, history entries) is written atomically and never replaced.
-        if (IsContentAddressed(key, content.Span) && LinuxFiles.TryCreateIfAbsent(target, content.Span, _durable) is { } created)
-        {
-            if (created)
-                Unsynced(target);
+        if (IsContentAddressed(key, content.Span) && LinuxFiles.TryCreateIfAbsent(target, content.Span) is { } created)
             return Task.FromResult(created || !HoldsOtherThan(target, content.Span) ? created : Replace(target, content.Span));
-        }
 
         if (File.Exists(target))
             return Task.FromResult(false);
@@ -105,7 +101,7 @@ public sealed class LocalFolderStore : IObjectStore
             Flush(stream);
         }
 
-        return Task.FromResult(MoveIntoPlace(temp, target, overwrite: false) && Unsynced(target));
+        return Task.FromResult(MoveIntoPlace(temp, target, overwrite: false));
     }
 
     /// <summary>Whether the key's last segment is the SHA-256 (lowercase hex) of <paramref name="content"/>.</summary>
@@ -139,10 +135,9 @@ public sealed class LocalFolderStore : IObjectStore
         using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
         {
             stream.Write(content);
-            Flush(stream);
         }
 
-        return MoveIntoPlace(temp, target, overwrite: true) && Unsynced(target);
+        return MoveIntoPlace(temp, target, overwrite: true);
     }
 
     /// <inheritdoc />
@@ -159,12 +154,11 @@ public sealed class LocalFolderStore : IObjectStore
             await using (var destination = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
             {
                 actual = await Hashing.CopyAndHashAsync(source, destination, cancellationToken);
-                Flush(destination);
             }
 
             if (expectedSha256 is not null && !string.Equals(actual, expectedSha256, StringComparison.Ordinal))
                 throw new InvalidInputException($"The file '{localPath}' changed while it was being stored (hash {expectedSha256[..12]}… became {actual[..12]}…). Stop whatever writes to it and commit again.");
-            return MoveIntoPlace(temp, target, overwrite: false) && Unsynced(target);
+            return MoveIntoPlace(temp, target, overwrite: false);
         }
         finally
         {
@@ -179,7 +173,6 @@ public sealed class LocalFolderStore : IObjectStore
         var temp = TempPathFor(target);
         await WriteFlushedAsync(temp, content, cancellationToken);
         MoveIntoPlace(temp, target, overwrite: true);
-        Unsynced(target);
     }
 
     /// <inheritdoc />
@@ -198,7 +191,8 @@ public sealed class LocalFolderStore : IObjectStore
         if (current?.Tag != expectedTag)
             return false;
         // Everything the new ref may reach is on disk before the ref is; the ref itself is on disk before this returns.
-        SyncUnsyncedFolders();
+        if (_durable)
+            LinuxFiles.SyncFileSystem(_root);
         var temp = TempPathFor(target);
         await WriteFlushedAsync(temp, content, cancellationToken);
         MoveIntoPlace(temp, target, overwrite: true);
@@ -310,24 +304,6 @@ public sealed class LocalFolderStore : IObjectStore
     {
         if (_durable)
             stream.Flush(flushToDisk: true);
-    }
-
-    /// <summary>Remembers that <paramref name="target"/>'s folder got a new name not yet flushed to disk. Always true.</summary>
-    private bool Unsynced(string target)
-    {
-        if (_durable)
-            _unsyncedFolders.TryAdd(Path.GetDirectoryName(target)!, 0);
-        return true;
-    }
-
-    private void SyncUnsyncedFolders()
-    {
-        foreach (var folder in _unsyncedFolders.Keys)
-        {
-            // Removed before the flush: a name added meanwhile marks the folder again.
-            if (_unsyncedFolders.TryRemove(folder, out _))
-                LinuxFiles.SyncFolder(folder);
-        }
     }
 
     private static bool IsInternal(string key) => key.StartsWith("tmp/", StringComparison.Ordinal) || key.EndsWith(".lock", StringComparison.Ordinal);
