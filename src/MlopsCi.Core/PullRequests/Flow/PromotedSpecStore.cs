@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using MlopsCi.Core.Errors;
 using MlopsCi.Core.Storage;
 using MlopsCi.Core.Versioning;
 
@@ -12,27 +10,15 @@ public sealed class PromotedSpecStore(IObjectStore store)
     private const string Prefix = "_mlops/specs/";
 
     /// <summary>The spec recorded with a version's promotion, or null.</summary>
-    public async Task<PromotedSpec?> TryGetAsync(string model, int version, CancellationToken cancellationToken)
-    {
-        var key = Key(model, version);
-        var bytes = await store.TryReadAllAsync(key, cancellationToken);
-        if (bytes is null)
-            return null;
-        try
-        {
-            return JsonSerializer.Deserialize<PromotedSpec>(bytes, StoreJson.Options);
-        }
-        catch (JsonException e)
-        {
-            throw new CorruptionException($"The promoted spec {key} in {store.Location} is not valid JSON ({e.Message}); delete it and pull requests are judged by the base branch's mlops.yml.", [key]);
-        }
-    }
+    public Task<PromotedSpec?> TryGetAsync(string model, int version, CancellationToken cancellationToken) =>
+        StoreJson.TryReadAsync<PromotedSpec>(store, Key(model, version), "The promoted spec",
+            "; delete it and pull requests are judged by the base branch's mlops.yml.", cancellationToken);
 
     /// <summary>Records the spec of a promotion; a version is promoted once, so a re-run writes the same record.</summary>
     public Task SaveAsync(PromotedSpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return store.PutAsync(Key(spec.Model, spec.Version), JsonSerializer.SerializeToUtf8Bytes(spec, StoreJson.Options), cancellationToken);
+        return StoreJson.WriteAsync(store, Key(spec.Model, spec.Version), spec, cancellationToken);
     }
 
     private static string Key(string model, int version) => $"{Prefix}{model}/{version.ToString(CultureInfo.InvariantCulture)}.json";

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using MlopsCi.Core.Errors;
 using MlopsCi.Core.Storage;
 using MlopsCi.Core.Versioning;
 
@@ -12,21 +11,9 @@ public sealed class PullRequestRecordStore(IObjectStore store)
     private const string Prefix = "_mlops/pulls/";
 
     /// <summary>The record of a pull request and model, or null.</summary>
-    public async Task<PullRequestRecord?> TryGetAsync(int number, string model, CancellationToken cancellationToken)
-    {
-        var key = Key(number, model);
-        var bytes = await store.TryReadAllAsync(key, cancellationToken);
-        if (bytes is null)
-            return null;
-        try
-        {
-            return JsonSerializer.Deserialize<PullRequestRecord>(bytes, StoreJson.Options);
-        }
-        catch (JsonException e)
-        {
-            throw new CorruptionException($"The pull-request record {key} in {store.Location} is not valid JSON ({e.Message}); delete it and re-run 'mlops pr sync'.", [key]);
-        }
-    }
+    public Task<PullRequestRecord?> TryGetAsync(int number, string model, CancellationToken cancellationToken) =>
+        StoreJson.TryReadAsync<PullRequestRecord>(store, Key(number, model), "The pull-request record",
+            "; delete it and re-run 'mlops pr sync'.", cancellationToken);
 
     /// <summary>Every record, newest update first (records that do not parse are skipped: a listing shows what it can).</summary>
     public async Task<IReadOnlyList<PullRequestRecord>> ListAsync(CancellationToken cancellationToken)
@@ -54,7 +41,7 @@ public sealed class PullRequestRecordStore(IObjectStore store)
     public Task SaveAsync(PullRequestRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return store.PutAsync(Key(record.Number, record.Model), JsonSerializer.SerializeToUtf8Bytes(record, StoreJson.Options), cancellationToken);
+        return StoreJson.WriteAsync(store, Key(record.Number, record.Model), record, cancellationToken);
     }
 
     private static string Key(int number, string model) => $"{Prefix}{number.ToString(CultureInfo.InvariantCulture)}/{model}.json";
