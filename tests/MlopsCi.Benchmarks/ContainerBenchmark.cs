@@ -61,10 +61,10 @@ internal sealed class ContainerBenchmark : IBenchmark
         {
             var measured = new (string Name, TimeSpan Time)[]
             {
-                ("container: start → first output line of mlops action", (await FirstLineAsync(Docker, Run(work, action, "action"), work, env.Concat(action))).First),
-                ("host: start → first output line of mlops action", (await FirstLineAsync(host, ["action"], work, action)).First),
-                ("container: start → mlops --help done", (await FirstLineAsync(Docker, Run(work, none, "--help"), work, env)).Done),
-                ("host: start → mlops --help done", (await FirstLineAsync(host, ["--help"], work, none)).Done),
+                ("container: start → first output line of mlops action", (await StartupBenchmark.TimeAsync(Docker, Run(work, action, "action"), work, env.Concat(action))).FirstLine),
+                ("host: start → first output line of mlops action", (await StartupBenchmark.TimeAsync(host, ["action"], work, action)).FirstLine),
+                ("container: start → mlops --help done", (await StartupBenchmark.TimeAsync(Docker, Run(work, none, "--help"), work, env)).Finished),
+                ("host: start → mlops --help done", (await StartupBenchmark.TimeAsync(host, ["--help"], work, none)).Finished),
             };
             if (i > 0)
             {
@@ -87,24 +87,6 @@ internal sealed class ContainerBenchmark : IBenchmark
         foreach (var what in new[] { "start → first output line of mlops action", "start → mlops --help done", "mlops pr sync --dry-run (demo data) done" })
             context.Figure($"container / host, {what}", BenchmarkContext.Ratio(BenchmarkContext.Median(samples["container: " + what]) / BenchmarkContext.Median(samples["host: " + what])), null, null, Reproduce);
         Directory.Delete(work, true);
-    }
-
-    private static async Task<(TimeSpan First, TimeSpan Done)> FirstLineAsync(string program, string[] args, string workingDirectory, IEnumerable<KeyValuePair<string, string>> environment)
-    {
-        var info = new ProcessStartInfo(program, args) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("INPUT_", StringComparison.Ordinal) || k.StartsWith("GITHUB_", StringComparison.Ordinal)).ToList())
-            info.Environment.Remove(name);
-        foreach (var (key, value) in environment)
-            info.Environment[key] = value;
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        _ = await process.StandardOutput.ReadLineAsync();
-        var first = watch.Elapsed;
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        await stderr;
-        return (first, watch.Elapsed);
     }
 
     private static string RepositoryRoot()

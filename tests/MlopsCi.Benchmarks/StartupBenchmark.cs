@@ -110,7 +110,8 @@ internal sealed class StartupBenchmark : IBenchmark
         ["INPUT_WORKING-DIRECTORY"] = ".",
     };
 
-    private static async Task<(TimeSpan FirstLine, TimeSpan Finished)> TimeAsync(string program, string[] args, string workingDirectory, Dictionary<string, string> environment)
+    /// <summary>Runs a program with the runner's INPUT_/GITHUB_ variables replaced by <paramref name="environment"/>: time to its first output line and to its exit.</summary>
+    internal static async Task<(TimeSpan FirstLine, TimeSpan Finished)> TimeAsync(string program, string[] args, string workingDirectory, IEnumerable<KeyValuePair<string, string>> environment)
     {
         var info = new ProcessStartInfo(program, args) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("INPUT_", StringComparison.Ordinal) || k.StartsWith("GITHUB_", StringComparison.Ordinal)).ToList())

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using MlopsCi.Core.Tests;
+using MlopsCi.Testing;
 
 namespace MlopsCi.Cli.Tests;
 
@@ -89,18 +88,10 @@ public sealed class StoreRobustnessSpecs : IDisposable
     [Fact]
     public async Task An_s3_endpoint_that_never_answers_fails_within_the_bound_with_progress_lines()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        using var stop = new CancellationTokenSource();
-        var held = new List<TcpClient>();
-        var accepting = Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested)
-                held.Add(await listener.AcceptTcpClientAsync(stop.Token));
-        });
+        using var silent = new SilentServer();
         var environment = new Dictionary<string, string>
         {
-            ["MLOPS_S3_ENDPOINT"] = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}",
+            ["MLOPS_S3_ENDPOINT"] = $"http://127.0.0.1:{silent.Port}",
             ["AWS_ACCESS_KEY_ID"] = "TESTAK",
             ["AWS_SECRET_ACCESS_KEY"] = "TESTSECRET",
             ["MLOPS_S3_REQUEST_TIMEOUT"] = "1s",
@@ -109,9 +100,6 @@ public sealed class StoreRobustnessSpecs : IDisposable
         var clock = Stopwatch.StartNew();
 
         var result = await MlopsWith(environment, "data", "log", "main", "--store", "s3://silent-bucket/repo");
-        await stop.CancelAsync();
-        held.ForEach(c => c.Dispose());
-
         Assert.Equal(1, result.ExitCode);
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(40));
         Assert.Contains("S3 not answering at http://127.0.0.1:", result.Error, StringComparison.Ordinal);

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using MlopsCi.Testing;
 using MlopsCi.Core.Errors;
 
 namespace MlopsCi.S3.Tests;
@@ -9,22 +8,9 @@ namespace MlopsCi.S3.Tests;
 /// <summary>A server that accepts connections and never answers: bounded, announced retries and a message that says it timed out.</summary>
 public sealed class SilentEndpointSpecs : IDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly ConcurrentBag<TcpClient> _accepted = [];
-    private readonly CancellationTokenSource _stop = new();
+    private readonly SilentServer _server = new();
 
-    public SilentEndpointSpecs()
-    {
-        _listener.Start();
-        _ = Task.Run(async () =>
-        {
-            // Accept and hold every connection; read nothing, answer nothing.
-            while (!_stop.IsCancellationRequested)
-                _accepted.Add(await _listener.AcceptTcpClientAsync(_stop.Token));
-        });
-    }
-
-    private int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+    private int Port => _server.Port;
 
     [Fact]
     public async Task A_server_that_never_answers_fails_within_the_configured_bound_announcing_each_retry()
@@ -50,7 +36,7 @@ public sealed class SilentEndpointSpecs : IDisposable
         Assert.Contains("MLOPS_S3_REQUEST_TIMEOUT", error.Message, StringComparison.Ordinal);
         Assert.Equal(2, notices.Count);
         Assert.Matches(@"^S3 not answering at http://127\.0\.0\.1:\d+, retry 2/3 in [\d.]+ s$", notices.First());
-        Assert.NotEmpty(_accepted);
+        Assert.NotEqual(0, _server.Connections);
     }
 
     [Fact]
@@ -73,12 +59,5 @@ public sealed class SilentEndpointSpecs : IDisposable
         Assert.DoesNotContain("AKIAX", error.Message, StringComparison.Ordinal);
     }
 
-    public void Dispose()
-    {
-        _stop.Cancel();
-        _listener.Stop();
-        foreach (var client in _accepted)
-            client.Dispose();
-        _stop.Dispose();
-    }
+    public void Dispose() => _server.Dispose();
 }
