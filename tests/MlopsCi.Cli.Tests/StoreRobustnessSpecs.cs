@@ -29,8 +29,8 @@ public sealed class StoreRobustnessSpecs : IDisposable
         var lockFile = _temp.Combine(".mlops", "store", "refs", "branches", "main.lock");
         // A real other process takes the same kernel lock (flock) and records its pid, as mlops does.
         using var holder = Process.Start(new ProcessStartInfo("bash", ["-c", $"echo $$ > '{lockFile}'; exec flock '{lockFile}' sleep 30"]))!;
-        await WaitUntilAsync(() => File.Exists(lockFile) && File.ReadAllText(lockFile).Trim() == holder.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await Task.Delay(300);
+        // The pid is written before flock runs; .NET's own open of the file then meets the lock (a sharing violation).
+        await WaitUntilAsync(() => IsLocked(lockFile));
         _temp.Write("data/b.csv", "x,y\n3,4\n");
         var clock = Stopwatch.StartNew();
 
@@ -113,6 +113,19 @@ public sealed class StoreRobustnessSpecs : IDisposable
         for (var i = 0; i < 200 && !condition(); i++)
             await Task.Delay(50);
         Assert.True(condition());
+    }
+
+    private static bool IsLocked(string file)
+    {
+        try
+        {
+            _ = File.ReadAllText(file);
+            return false;
+        }
+        catch (IOException)
+        {
+            return File.Exists(file);
+        }
     }
 
     public void Dispose() => _temp.Dispose();
