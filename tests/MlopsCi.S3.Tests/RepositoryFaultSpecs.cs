@@ -158,7 +158,9 @@ public sealed class RepositoryFaultSpecs(ITestOutputHelper output) : IDisposable
         {
             var (commit, _) = await faulty.CheckoutAsync(head, target, force: false, NoProgress.Instance, default);
             Assert.Equal(head, commit.Id);
+            // .mlops/ holds checkout's own record of what it wrote (like .git/), not data.
             var files = Directory.GetFiles(target, "*", SearchOption.AllDirectories)
+                .Where(f => !Path.GetRelativePath(target, f).StartsWith(".mlops" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
                 .ToDictionary(f => Path.GetRelativePath(target, f).Replace('\\', '/'), f => Hashing.Sha256Hex(File.ReadAllBytes(f)), StringComparer.Ordinal);
             Assert.Equal(Hashes(expected), files);
         }
