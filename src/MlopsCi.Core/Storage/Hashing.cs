@@ -8,6 +8,19 @@ public static class Hashing
 {
     private const int BufferSize = 1 << 20;
 
+    /// <summary>
+    /// A bijective 64-bit finaliser (the MurmurHash3 shape): spreads every input bit over the output, so sums of hashes
+    /// that differ stay different and low bits are as good as high ones. Row hashes of the split and the row diff use it.
+    /// </summary>
+    public static ulong Mix64(ulong x)
+    {
+        x ^= x >> 33;
+        x *= 0xff51afd7ed558ccdUL;
+        x ^= x >> 33;
+        x *= 0xc4ceb53fe1a85ec3UL;
+        return x ^ (x >> 33);
+    }
+
     /// <summary>The hex SHA-256 of a byte span.</summary>
     public static string Sha256Hex(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
 

@@ -2,6 +2,7 @@ using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using MlopsCi.Core.Errors;
 using MlopsCi.Core.Specs;
+using MlopsCi.Core.Storage;
 
 namespace MlopsCi.MLNet.Data;
 
@@ -48,14 +49,7 @@ internal sealed class RowHasher
     }
 
     /// <summary>The final hash of a row's running sum (a bijective mix, so sums that differ stay different).</summary>
-    public static ulong Finish(ulong sum)
-    {
-        sum ^= sum >> 33;
-        sum *= 0xff51afd7ed558ccdUL;
-        sum ^= sum >> 33;
-        sum *= 0xc4ceb53fe1a85ec3UL;
-        return sum ^ (sum >> 33);
-    }
+    public static ulong Finish(ulong sum) => Hashing.Mix64(sum);
 
     /// <summary>
     /// Whether a row goes to the evaluation side: its key hash mixed with the seed, read as a number in [0, 1), is below

@@ -1,5 +1,6 @@
 using MlopsCi.Core.Drift;
 using MlopsCi.Core.Hooks.Tables;
+using MlopsCi.Core.Storage;
 
 namespace MlopsCi.Core.RowDiffs.Internal;
 
@@ -21,7 +22,8 @@ internal sealed class ColumnStats
         if (value.IsEmpty)
             return;
         Values++;
-        ValueHash += Mix(Fnv.Hash(value, Fnv.Seed));
+        // A sum of raw FNV values is weak against values that differ in one character; the finaliser spreads them first.
+        ValueHash += Hashing.Mix64(Fnv.Hash(value, Fnv.Seed));
         if (rowNumber <= ColumnKindInference.SampleSize)
             _sample.Add(value.ToString());
     }
@@ -31,15 +33,5 @@ internal sealed class ColumnStats
     {
         var values = _sample.Where(v => !ColumnKindInference.IsMissing(v)).ToList();
         return values.Count == 0 ? null : values.All(v => ColumnKindInference.TryNumber(v, out _)) ? "numeric" : "text";
-    }
-
-    // A sum of raw FNV values is weak against values that differ in one character; a finaliser spreads them first.
-    private static ulong Mix(ulong x)
-    {
-        x ^= x >> 33;
-        x *= 0xff51afd7ed558ccdUL;
-        x ^= x >> 33;
-        x *= 0xc4ceb9fe1a85ec53UL;
-        return x ^ (x >> 33);
     }
 }
