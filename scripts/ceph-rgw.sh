@@ -4,10 +4,11 @@
 # is lost on stop.
 #
 #   scripts/ceph-rgw.sh install   install the Debian packages if missing (apt-get; sudo only when not root)
-#   scripts/ceph-rgw.sh start     start and warm up; a running server is left as it is, and after a daemon died only
-#                                 the missing daemons are restarted (the folder is never deleted by start)
+#   scripts/ceph-rgw.sh start     start and warm up; a running server is left as it is; while the OSD (which holds the
+#                                 data) runs, only missing daemons are restarted and nothing is deleted; with the OSD
+#                                 gone the data is gone too, and a fresh cluster replaces the leftover folder
 #   scripts/ceph-rgw.sh stop      stop the daemons started by `start` (by their pid files)
-#   scripts/ceph-rgw.sh reset     stop, delete $MLOPS_CEPH_DIR and start a fresh cluster (the only command that deletes)
+#   scripts/ceph-rgw.sh reset     stop, delete $MLOPS_CEPH_DIR and start a fresh cluster
 #   scripts/ceph-rgw.sh status    exit 0 when the S3 endpoint answers
 #
 # Environment: MLOPS_CEPH_DIR, MLOPS_CEPH_PORT (7480), MLOPS_CEPH_ACCESS_KEY (TESTAK), MLOPS_CEPH_SECRET_KEY (TESTSECRET).
@@ -166,10 +167,17 @@ cmd_start() {
     fi
     cmd_install
     if [ -f "$D/ceph.conf" ] && [ -d "$D/mon.a/store.db" ]; then
-        restart_missing
-        return
+        # The objects live in the memstore OSD's memory: while it runs, restart only what is missing and keep all.
+        if daemon_pid osd.0 >/dev/null; then
+            restart_missing
+            return
+        fi
+        # With the OSD gone its objects are gone too (after `stop`, a reboot, or a kill): the folder holds only the
+        # bookkeeping of a cluster that no longer has data, which a restart cannot revive. Start a fresh one.
+        cmd_stop >/dev/null 2>&1 || true
+        log "the OSD of the cluster in $D is not running, so its in-memory objects are already gone; starting a fresh cluster"
+        rm -rf "$D"
     fi
-    # No cluster here yet. Never delete: a folder with data in it is only ever removed by `reset`.
     mkdir -p "$D"/{log,run,mon.a,osd.0,rgw}
     local fsid osd_uuid id c started=$SECONDS
     fsid=$(cat /proc/sys/kernel/random/uuid)
@@ -193,16 +201,11 @@ cmd_start() {
     log "up on $ENDPOINT in $((SECONDS - started)) s (access key $ACCESS_KEY; dir $D)"
 }
 
-# A daemon died (radosgw crashed, an OSD was killed): start only what is missing, with the cluster's own ceph.conf
+# A daemon died while the OSD (and so the data) lives on, e.g. radosgw crashed: start only what is missing, with the cluster's own ceph.conf
 # (its ports are the ones the running daemons use), and keep every file.
 restart_missing() {
     local c=(-c "$D/ceph.conf") started=$SECONDS restarted=()
     if ! daemon_pid mon.a >/dev/null; then ceph-mon "${c[@]}" -i a; restarted+=(mon.a); fi
-    if ! daemon_pid osd.0 >/dev/null; then
-        ceph-osd "${c[@]}" -i 0 2>>"$D/log/osd-start.log" ||
-            { log "osd.0 did not restart (memstore keeps its data in memory only); 'scripts/ceph-rgw.sh reset' starts a fresh cluster"; return 1; }
-        restarted+=(osd.0)
-    fi
     if ! daemon_pid client.rgw.a >/dev/null; then radosgw "${c[@]}" -n client.rgw.a; restarted+=(client.rgw.a); fi
     local i
     for i in $(seq 1 600); do endpoint_up && break; sleep 0.1; done
