@@ -89,7 +89,7 @@ public sealed class LocalFolderStore : IObjectStore
         EnsureFolder(Path.GetDirectoryName(target)!);
         // Only where the name is the content's hash is a different file under it damage to repair; any other key
         // (run records, history entries) is written atomically and never replaced.
-        if (IsContentAddressed(key, content.Span) && LinuxFiles.TryCreateIfAbsent(target, content.Span) is { } created)
+        if (IsContentAddressed(key, content.Span) && LinuxFiles.TryCreateIfAbsent(target, content.Span, _durable) is { } created)
             return Task.FromResult(created || !HoldsOtherThan(target, content.Span) ? created : Replace(target, content.Span));
 
         if (File.Exists(target))
