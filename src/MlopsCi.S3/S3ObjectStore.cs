@@ -1,5 +1,4 @@
 using Amazon.S3;
-using Amazon.S3.Model;
 using MlopsCi.Core.Errors;
 using MlopsCi.Core.Storage;
 using MlopsCi.S3.Internal;
@@ -11,29 +10,34 @@ namespace MlopsCi.S3;
 /// <c>s3://bucket/prefix</c>. Open it with <see cref="OpenAsync(string, S3StoreOptions, Func{string, string?}, CancellationToken)"/>:
 /// opening checks the bucket and proves the server enforces conditional writes, which compare-and-swap relies on.
 /// </summary>
-public sealed partial class S3ObjectStore : IObjectStore
+public sealed class S3ObjectStore : IObjectStore
 {
     private readonly S3StoreUri _uri;
-    private readonly S3Connection _connection;
+    private readonly BucketRequests _bucket;
+    private readonly S3ConditionalWriter _writer;
+    private readonly S3FileUploader _uploader;
+    private readonly S3Downloader _downloader;
     private readonly S3StoreOptions _options;
-    private readonly S3Retry _retry;
     private ConditionalWriteSupport _support = ConditionalWriteSupport.Unknown;
 
     private S3ObjectStore(S3StoreUri uri, S3Connection connection, S3StoreOptions options)
     {
         _uri = uri;
-        _connection = connection;
         _options = options;
-        _retry = new S3Retry(options, connection);
+        _bucket = new BucketRequests(uri, connection, new S3Retry(options, connection));
+        _writer = new S3ConditionalWriter(_bucket);
+        _uploader = new S3FileUploader(_bucket, options);
+        _downloader = new S3Downloader(_bucket, options);
     }
 
     /// <inheritdoc />
     public string Location => _uri.ToString();
 
-    private IAmazonS3 Client => _connection.Client;
+    /// <inheritdoc />
+    public int TransferParallelism => _options.MaxParallelTransfers;
 
-    private string Bucket => _uri.Bucket;
-
+    /// <inheritdoc />
+    public long ParallelDownloadThreshold => _options.MultipartThreshold;
     /// <summary>Whether <paramref name="value"/> is an <c>s3://</c> store URI (so an entry point can choose this adapter).</summary>
     public static bool IsS3Uri(string value) => S3StoreUri.IsS3Uri(value);
 
@@ -64,8 +68,8 @@ public sealed partial class S3ObjectStore : IObjectStore
         var store = new S3ObjectStore(uri, connection, options);
         try
         {
-            await store.EnsureBucketAsync(options.CreateBucket, cancellationToken);
-            store._support = await ConditionalWriteProbe.GetAsync(store, cancellationToken);
+            await store._bucket.EnsureExistsAsync(options.CreateBucket, cancellationToken);
+            store._support = await ConditionalWriteProbe.GetAsync(store._bucket, store._writer, cancellationToken);
             return store;
         }
         catch
@@ -78,22 +82,12 @@ public sealed partial class S3ObjectStore : IObjectStore
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {
-        _connection.Client.Dispose();
+        _bucket.Client.Dispose();
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Identifies the server and bucket for the per-process probe cache.</summary>
-    internal string ServerIdentity => $"{_connection.Describe()}|{Bucket}";
-
-    internal S3StoreUri Uri => _uri;
-
     /// <summary>What the conditional-write probe found (for tests and diagnostics).</summary>
     internal ConditionalWriteSupport ConditionalWrites => _support;
-
-    /// <summary>The endpoint (or AWS and region) for messages.</summary>
-    internal string ServerDescription => _connection.Describe();
-
-    private string Target(string fullKey) => $"s3://{Bucket}/{fullKey}";
 
     private string FullKey(string key)
     {
@@ -119,35 +113,68 @@ public sealed partial class S3ObjectStore : IObjectStore
             throw new InvalidInputException("The S3 timeouts and retry delays must be positive.");
     }
 
-    private async Task EnsureBucketAsync(bool create, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken) =>
+        await _bucket.HeadAsync(FullKey(key), "existence check", cancellationToken) is not null;
+
+    /// <inheritdoc />
+    public async Task<byte[]?> TryReadAllAsync(string key, CancellationToken cancellationToken) =>
+        (await _bucket.ReadSmallAsync(FullKey(key), "read", cancellationToken))?.Content;
+
+    /// <inheritdoc />
+    public Task<Stream?> TryOpenReadAsync(string key, CancellationToken cancellationToken) => _bucket.TryOpenReadAsync(FullKey(key), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> TryDownloadFileAsync(string key, string localPath, CancellationToken cancellationToken) =>
+        _downloader.TryDownloadAsync(FullKey(key), localPath, cancellationToken);
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, CancellationToken cancellationToken)
     {
-        var target = $"s3://{Bucket}";
-        var exists = await _retry.RunAsync("bucket check", target, async ct =>
-        {
-            try
-            {
-                await Client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket, MaxKeys = 1, Prefix = _uri.FullListPrefix("") }, ct);
-                return true;
-            }
-            catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchBucket" || S3Failure.IsNotFound(e))
-            {
-                return false;
-            }
-        }, cancellationToken);
-        if (exists)
-            return;
-        if (!create)
-            throw new InvalidInputException($"The bucket '{Bucket}' does not exist at {_connection.Describe()}. Create it, or open the store with bucket creation on (--create-bucket).");
-        await _retry.RunAsync("bucket creation", target, async ct =>
-        {
-            try
-            {
-                await Client.PutBucketAsync(new PutBucketRequest { BucketName = Bucket }, ct);
-            }
-            catch (AmazonS3Exception e) when (e.ErrorCode == "BucketAlreadyOwnedByYou")
-            {
-                // Created concurrently, or by an earlier attempt whose answer was lost.
-            }
-        }, cancellationToken);
+        ArgumentNullException.ThrowIfNull(prefix);
+        if (prefix.StartsWith('/'))
+            throw new InvalidInputException($"The list prefix '{prefix}' is not valid in {Location}: prefixes are relative.");
+        return _bucket.ListAsync(prefix, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> PutIfAbsentAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
+        _writer.PutAsync(FullKey(key), content, expectedTag: null, _support.QuoteIfMatch, verifyConflicts: false, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Files up to <see cref="S3StoreOptions.MultipartThreshold"/> go in one PUT with <c>If-None-Match: *</c>; larger ones in
+    /// parallel parts after an existence check (CompleteMultipartUpload ignores conditions; a concurrent upload of the
+    /// same content-addressed key stores the same bytes). The SHA-256 is computed over the bytes actually sent.
+    /// </remarks>
+    public Task<bool> PutFileIfAbsentAsync(string key, string localPath, string? expectedSha256, CancellationToken cancellationToken) =>
+        _uploader.PutIfAbsentAsync(FullKey(key), localPath, expectedSha256, cancellationToken);
+
+    /// <inheritdoc />
+    public Task PutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) => _bucket.PutAsync(FullKey(key), content, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> TryRefreshAsync(string key, CancellationToken cancellationToken) => _bucket.TryRefreshAsync(FullKey(key), cancellationToken);
+
+    /// <inheritdoc />
+    public Task DeleteAsync(string key, CancellationToken cancellationToken) => _bucket.DeleteAsync(FullKey(key), cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<VersionedObject?> TryReadVersionedAsync(string key, CancellationToken cancellationToken) =>
+        await _writer.ReadAsync(FullKey(key), cancellationToken) is { } read ? new VersionedObject(read.Content, read.Tag) : null;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Throws <see cref="StorageException"/> when a request failed in a way that may have applied it (timeout, reset,
+    /// 5xx) and later writers changed the object so much that whether this write landed cannot be told.
+    /// </remarks>
+    public Task<bool> TryWriteVersionedAsync(string key, ReadOnlyMemory<byte> content, string? expectedTag, CancellationToken cancellationToken) =>
+        _writer.PutAsync(FullKey(key), content, expectedTag is null ? null : BucketRequests.Unquote(expectedTag), _support.QuoteIfMatch, verifyConflicts: true, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> TryDeleteVersionedAsync(string key, string expectedTag, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(expectedTag);
+        return _writer.TryDeleteAsync(FullKey(key), BucketRequests.Unquote(expectedTag), _support, cancellationToken);
     }
 }

@@ -14,10 +14,11 @@ internal static class ConditionalWriteProbe
 {
     private static readonly ConcurrentDictionary<string, Lazy<Task<ConditionalWriteSupport>>> Cache = new(StringComparer.Ordinal);
 
-    public static async Task<ConditionalWriteSupport> GetAsync(S3ObjectStore store, CancellationToken cancellationToken)
+    public static async Task<ConditionalWriteSupport> GetAsync(BucketRequests bucket, S3ConditionalWriter writer, CancellationToken cancellationToken)
     {
-        var key = store.ServerIdentity;
-        var entry = Cache.GetOrAdd(key, _ => new Lazy<Task<ConditionalWriteSupport>>(() => RunAsync(store, CancellationToken.None)));
+        // Once per server and bucket.
+        var key = $"{bucket.Connection.Describe()}|{bucket.Name}";
+        var entry = Cache.GetOrAdd(key, _ => new Lazy<Task<ConditionalWriteSupport>>(() => RunAsync(bucket, writer, CancellationToken.None)));
         try
         {
             return await entry.Value.WaitAsync(cancellationToken);
@@ -33,40 +34,53 @@ internal static class ConditionalWriteProbe
 
     internal static void ForgetAll() => Cache.Clear();
 
-    private static async Task<ConditionalWriteSupport> RunAsync(S3ObjectStore store, CancellationToken cancellationToken)
+    private static async Task<ConditionalWriteSupport> RunAsync(BucketRequests bucket, S3ConditionalWriter writer, CancellationToken cancellationToken)
     {
-        var probeKey = store.Uri.FullKey($"_mlops/probe/{Guid.NewGuid():N}");
-        var target = $"s3://{store.Uri.Bucket}/{probeKey}";
+        var probeKey = bucket.Uri.FullKey($"_mlops/probe/{Guid.NewGuid():N}");
+        var target = bucket.Target(probeKey);
         try
         {
             byte[] first = Encoding.UTF8.GetBytes($"probe {Guid.NewGuid():N}");
-            if (!await store.ConditionalPutAsync(probeKey, first, expectedTag: null, quoteIfMatch: false, verifyConflicts: true, cancellationToken))
-                throw Refuse(store, target, "answered 412 Precondition Failed to If-None-Match: * on a key that did not exist");
-            if (await store.ConditionalPutAsync(probeKey, Encoding.UTF8.GetBytes("second create"), expectedTag: null, quoteIfMatch: false, verifyConflicts: true, cancellationToken))
-                throw Refuse(store, target, "ignored If-None-Match: * (it overwrote an existing object instead of answering 412 Precondition Failed)");
-            var tag = (await store.TryReadProbeTagAsync(probeKey, cancellationToken))
-                ?? throw Refuse(store, target, "lost the object written a moment before");
-            if (await store.ConditionalPutAsync(probeKey, Encoding.UTF8.GetBytes("stale update"), expectedTag: "00000000000000000000000000000000", quoteIfMatch: false, verifyConflicts: true, cancellationToken))
-                throw Refuse(store, target, "ignored If-Match (it overwrote an object whose ETag did not match instead of answering 412 Precondition Failed)");
+            if (!await writer.PutAsync(probeKey, first, expectedTag: null, quoteIfMatch: false, verifyConflicts: true, cancellationToken))
+                throw Refuse(bucket, target, "answered 412 Precondition Failed to If-None-Match: * on a key that did not exist");
+            if (await writer.PutAsync(probeKey, Encoding.UTF8.GetBytes("second create"), expectedTag: null, quoteIfMatch: false, verifyConflicts: true, cancellationToken))
+                throw Refuse(bucket, target, "ignored If-None-Match: * (it overwrote an existing object instead of answering 412 Precondition Failed)");
+            var tag = (await bucket.HeadAsync(probeKey, "conditional-write probe", cancellationToken))?.Tag
+                ?? throw Refuse(bucket, target, "lost the object written a moment before");
+            if (await writer.PutAsync(probeKey, Encoding.UTF8.GetBytes("stale update"), expectedTag: "00000000000000000000000000000000", quoteIfMatch: false, verifyConflicts: true, cancellationToken))
+                throw Refuse(bucket, target, "ignored If-Match (it overwrote an object whose ETag did not match instead of answering 412 Precondition Failed)");
             var quote = false;
-            if (!await store.ConditionalPutAsync(probeKey, Encoding.UTF8.GetBytes("update unquoted"), tag, quoteIfMatch: false, verifyConflicts: true, cancellationToken))
+            if (!await writer.PutAsync(probeKey, Encoding.UTF8.GetBytes("update unquoted"), tag, quoteIfMatch: false, verifyConflicts: true, cancellationToken))
             {
                 quote = true;
-                if (!await store.ConditionalPutAsync(probeKey, Encoding.UTF8.GetBytes("update quoted"), tag, quoteIfMatch: true, verifyConflicts: true, cancellationToken))
-                    throw Refuse(store, target, "refused If-Match with the object's current ETag, quoted or not");
+                if (!await writer.PutAsync(probeKey, Encoding.UTF8.GetBytes("update quoted"), tag, quoteIfMatch: true, verifyConflicts: true, cancellationToken))
+                    throw Refuse(bucket, target, "refused If-Match with the object's current ETag, quoted or not");
             }
 
-            var conditionalDelete = await store.ProbeConditionalDeleteAsync(probeKey, cancellationToken);
+            var conditionalDelete = await bucket.ProbeConditionalDeleteAsync(probeKey, cancellationToken);
             return new ConditionalWriteSupport(quote, conditionalDelete);
         }
         finally
         {
-            await store.DeleteProbeQuietlyAsync(probeKey);
+            await DeleteQuietlyAsync(bucket, probeKey);
         }
     }
 
-    private static OperationFailedException Refuse(S3ObjectStore store, string target, string what) =>
-        new($"The S3 server at {store.ServerDescription} (store {store.Location}) does not enforce conditional writes: probing {target}, it {what}. "
+    private static async Task DeleteQuietlyAsync(BucketRequests bucket, string probeKey)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await bucket.DeleteAsync(probeKey, timeout.Token);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A leftover probe object under _mlops/probe/ is harmless.
+        }
+    }
+
+    private static OperationFailedException Refuse(BucketRequests bucket, string target, string what) =>
+        new($"The S3 server at {bucket.Connection.Describe()} (store {bucket.Uri}) does not enforce conditional writes: probing {target}, it {what}. "
             + "MlopsCi moves branches only by compare-and-swap (conditional PUT); on this server concurrent writers would silently lose commits, so the store is refused. "
             + "Use a server that enforces If-None-Match and If-Match on PUT (AWS S3, Ceph RGW, MinIO) or a local-folder store.");
 }

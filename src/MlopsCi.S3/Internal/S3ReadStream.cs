@@ -10,7 +10,7 @@ namespace MlopsCi.S3.Internal;
 /// </summary>
 internal sealed class S3ReadStream : Stream
 {
-    private readonly S3ObjectStore _store;
+    private readonly BucketRequests _bucket;
     private readonly string _fullKey;
     private readonly long _length;
     private readonly string _etag;
@@ -18,9 +18,9 @@ internal sealed class S3ReadStream : Stream
     private long _position;
     private int _failures;
 
-    public S3ReadStream(S3ObjectStore store, string fullKey, GetObjectResponse response)
+    public S3ReadStream(BucketRequests bucket, string fullKey, GetObjectResponse response)
     {
-        _store = store;
+        _bucket = bucket;
         _fullKey = fullKey;
         _response = response;
         _length = response.Headers.ContentLength;
@@ -102,17 +102,17 @@ internal sealed class S3ReadStream : Stream
     private async Task ResumeAsync(Exception failure, CancellationToken cancellationToken)
     {
         _failures++;
-        if (_failures >= _store.Retry.MaxAttempts)
-            throw _store.Retry.Fail("read", _store.TargetOf(_fullKey), failure, _failures);
+        if (_failures >= _bucket.Retry.MaxAttempts)
+            throw _bucket.Retry.Fail("read", _bucket.Target(_fullKey), failure, _failures);
         _response.Dispose();
-        await _store.Retry.DelayAsync(_failures, failure, cancellationToken);
+        await _bucket.Retry.DelayAsync(_failures, failure, cancellationToken);
         try
         {
-            _response = await _store.ReopenAsync(_fullKey, _position, _length, _etag, cancellationToken);
+            _response = await _bucket.ReopenAsync(_fullKey, _position, _length, _etag, cancellationToken);
         }
         catch (StorageException e) when (e.InnerException is { } inner && S3Failure.IsPreconditionFailed(inner))
         {
-            throw new StorageException($"The object {_store.TargetOf(_fullKey)} changed while it was being read; read it again.", e);
+            throw new StorageException($"The object {_bucket.Target(_fullKey)} changed while it was being read; read it again.", e);
         }
     }
 

@@ -1,49 +1,43 @@
 using System.Buffers;
 using Amazon.S3.Model;
 
-namespace MlopsCi.S3;
+namespace MlopsCi.S3.Internal;
 
-public sealed partial class S3ObjectStore
+/// <summary>Downloads objects to local files, large ones as parallel ranges pinned to one version.</summary>
+internal sealed class S3Downloader(BucketRequests bucket, S3StoreOptions options)
 {
     private const int DownloadBufferSize = 1 << 20;
 
-    /// <inheritdoc />
-    public int TransferParallelism => _options.MaxParallelTransfers;
-
-    /// <inheritdoc />
-    public long ParallelDownloadThreshold => _options.MultipartThreshold;
-
-    /// <inheritdoc />
+    /// <summary>Downloads the object to <paramref name="localPath"/>; false when it does not exist.</summary>
     /// <remarks>
     /// Objects over <see cref="S3StoreOptions.MultipartThreshold"/> are fetched as <see cref="S3StoreOptions.PartSize"/>
     /// ranges, <see cref="S3StoreOptions.MaxParallelDownloads"/> at once, each written at its offset; every range is
     /// pinned to the ETag seen first, so an object replaced mid-download fails instead of mixing versions. A failed
     /// range is retried on its own.
     /// </remarks>
-    public async Task<bool> TryDownloadFileAsync(string key, string localPath, CancellationToken cancellationToken)
+    public async Task<bool> TryDownloadAsync(string fullKey, string localPath, CancellationToken cancellationToken)
     {
-        var fullKey = FullKey(key);
-        var head = await HeadAsync(fullKey, "download", cancellationToken);
+        var head = await bucket.HeadAsync(fullKey, "download", cancellationToken);
         if (head is not { } found)
             return false;
         var (size, tag) = found;
         using var file = File.OpenHandle(localPath, FileMode.Create, FileAccess.Write, FileShare.None, FileOptions.Asynchronous, preallocationSize: size);
-        var parts = size == 0 ? 0 : (int)((size + _options.PartSize - 1) / _options.PartSize);
-        var options = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelDownloads, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, parts), options, async (part, ct) =>
+        var parts = size == 0 ? 0 : (int)((size + options.PartSize - 1) / options.PartSize);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelDownloads, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, parts), parallel, async (part, ct) =>
         {
-            var offset = part * _options.PartSize;
-            var length = Math.Min(_options.PartSize, size - offset);
-            await _retry.RunAsync("download", Target(fullKey), c => DownloadRangeAsync(fullKey, tag, file, offset, length, c), ct);
+            var offset = part * options.PartSize;
+            var length = Math.Min(options.PartSize, size - offset);
+            await bucket.Retry.RunAsync("download", bucket.Target(fullKey), c => DownloadRangeAsync(fullKey, tag, file, offset, length, c), ct);
         });
         return true;
     }
 
     private async Task DownloadRangeAsync(string fullKey, string tag, Microsoft.Win32.SafeHandles.SafeFileHandle file, long offset, long length, CancellationToken cancellationToken)
     {
-        using var response = await Client.GetObjectAsync(new GetObjectRequest
+        using var response = await bucket.Client.GetObjectAsync(new GetObjectRequest
         {
-            BucketName = Bucket,
+            BucketName = bucket.Name,
             Key = fullKey,
             ByteRange = new ByteRange(offset, offset + length - 1),
             EtagToMatch = tag,

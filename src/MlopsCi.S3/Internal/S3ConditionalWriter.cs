@@ -1,12 +1,28 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Amazon.S3.Model;
 using MlopsCi.Core.Errors;
-using MlopsCi.S3.Internal;
 
-namespace MlopsCi.S3;
+namespace MlopsCi.S3.Internal;
 
-public sealed partial class S3ObjectStore
+/// <summary>
+/// Compare-and-swap on S3: conditional PUT (If-None-Match / If-Match) and conditional DELETE, made safe against lost
+/// answers and re-sent requests by reading back and checking the <see cref="WriteLineage"/> each write records.
+/// Remembers the lineage of the version of each key it last read or wrote, to extend it on the next write.
+/// </summary>
+internal sealed class S3ConditionalWriter(BucketRequests bucket)
 {
+    private readonly ConcurrentDictionary<string, (string Tag, WriteLineage Lineage)> _lineages = new(StringComparer.Ordinal);
+
+    /// <summary>Reads a small object and remembers its lineage for the next conditional write of it.</summary>
+    public async Task<StoredObject?> ReadAsync(string fullKey, CancellationToken cancellationToken)
+    {
+        var read = await bucket.ReadSmallAsync(fullKey, "versioned read", cancellationToken);
+        if (read is not null)
+            _lineages[fullKey] = (read.Tag, read.Lineage);
+        return read;
+    }
+
     private enum Outcome
     {
         Ours,
@@ -25,7 +41,7 @@ public sealed partial class S3ObjectStore
     /// replaced the expected version means we lost; anything else cannot be told and throws <see cref="StorageException"/>.
     /// With <paramref name="verifyConflicts"/> every 409/412 is checked that way too.
     /// </summary>
-    internal async Task<bool> ConditionalPutAsync(
+    public async Task<bool> PutAsync(
         string fullKey, ReadOnlyMemory<byte> content, string? expectedTag, bool quoteIfMatch, bool verifyConflicts, CancellationToken cancellationToken)
     {
         const string Operation = "conditional write";
@@ -41,7 +57,7 @@ public sealed partial class S3ObjectStore
             using var body = new HashingReadStream(new MemoryStream(bytes, writable: false), bytes.Length);
             try
             {
-                var request = new PutObjectRequest { BucketName = Bucket, Key = fullKey, InputStream = body, AutoCloseStream = false, MD5Digest = md5 };
+                var request = new PutObjectRequest { BucketName = bucket.Name, Key = fullKey, InputStream = body, AutoCloseStream = false, MD5Digest = md5 };
                 request.Metadata.Add(WriteLineage.WriteIdHeader, writeId);
                 request.Metadata.Add(WriteLineage.HistoryHeader, lineage.HistoryValue);
                 request.Metadata.Add(WriteLineage.PreviousTagHeader, expectedTag ?? "none");
@@ -49,8 +65,8 @@ public sealed partial class S3ObjectStore
                     request.IfNoneMatch = "*";
                 else
                     request.IfMatch = IfMatchValue(expectedTag, quoteIfMatch);
-                var response = await Client.PutObjectAsync(request, cancellationToken);
-                _lineages[fullKey] = (Unquote(response.ETag ?? string.Empty), lineage);
+                var response = await bucket.Client.PutObjectAsync(request, cancellationToken);
+                _lineages[fullKey] = (BucketRequests.Unquote(response.ETag ?? string.Empty), lineage);
                 return true;
             }
             catch (Exception e) when (S3Failure.IsPreconditionFailed(e) || S3Failure.IsConflict(e) || (expectedTag is not null && S3Failure.IsNotFound(e)))
@@ -65,9 +81,9 @@ public sealed partial class S3ObjectStore
                         return true;
                     case Outcome.Unknown when ambiguous:
                         throw UnknownOutcome(fullKey, lastFailure ?? e);
-                    case Outcome.Unchanged when attempt < _retry.MaxAttempts:
+                    case Outcome.Unchanged when attempt < bucket.Retry.MaxAttempts:
                         // Refused, yet the expected version is current again: the refusal raced another write; try again.
-                        await _retry.DelayAsync(attempt, cancellationToken);
+                        await bucket.Retry.DelayAsync(attempt, cancellationToken);
                         continue;
                     default:
                         return false;
@@ -75,9 +91,9 @@ public sealed partial class S3ObjectStore
             }
             catch (Exception e) when (S3Failure.IsTransient(e, cancellationToken))
             {
-                var last = attempt >= _retry.MaxAttempts;
+                var last = attempt >= bucket.Retry.MaxAttempts;
                 if (last && !ambiguous && !S3Failure.IsAmbiguous(e) && body.Rewinds == 0)
-                    throw _retry.Fail(Operation, Target(fullKey), e, attempt);
+                    throw bucket.Retry.Fail(Operation, bucket.Target(fullKey), e, attempt);
                 if (S3Failure.IsAmbiguous(e) || body.Rewinds > 0 || last)
                 {
                     ambiguous = true;
@@ -94,11 +110,11 @@ public sealed partial class S3ObjectStore
                     }
                 }
 
-                await _retry.DelayAsync(attempt, cancellationToken);
+                await bucket.Retry.DelayAsync(attempt, cancellationToken);
             }
             catch (Exception e) when (e is not MlopsException && (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
             {
-                throw _retry.Fail(Operation, Target(fullKey), e, attempt);
+                throw bucket.Retry.Fail(Operation, bucket.Target(fullKey), e, attempt);
             }
         }
     }
@@ -121,7 +137,7 @@ public sealed partial class S3ObjectStore
     private async Task<Outcome> ResolveAsync(
         string fullKey, byte[] content, string writeId, string? expectedTag, WriteLineage? replaced, CancellationToken cancellationToken)
     {
-        var current = await ReadSmallAsync(fullKey, "conditional write", cancellationToken);
+        var current = await bucket.ReadSmallAsync(fullKey, "conditional write", cancellationToken);
         if (current is null)
             return expectedTag is null ? Outcome.Unchanged : Outcome.Unknown;
         _lineages[fullKey] = (current.Tag, current.Lineage);
@@ -138,7 +154,59 @@ public sealed partial class S3ObjectStore
     }
 
     private StorageException UnknownOutcome(string fullKey, Exception failure) =>
-        new($"S3 conditional write of {Target(fullKey)} at {_connection.Describe()} failed ({S3Failure.Describe(failure, _connection.Redactor)}) in a way that may or may not have applied it, "
+        new($"S3 conditional write of {bucket.Target(fullKey)} at {bucket.Connection.Describe()} failed ({S3Failure.Describe(failure, bucket.Connection.Redactor)}) in a way that may or may not have applied it, "
             + "and reading it back could not tell (it may still land, or other writers changed it since). Read the object again and decide from its content.",
             failure);
+
+    /// <summary>Deletes the object only while it still has <paramref name="tag"/> (unquoted); false when it changed or is gone.</summary>
+    public async Task<bool> TryDeleteAsync(string fullKey, string tag, ConditionalWriteSupport support, CancellationToken cancellationToken)
+    {
+        _lineages.TryRemove(fullKey, out _);
+        if (!support.ConditionalDelete)
+        {
+            // This server ignores If-Match on DELETE (Ceph RGW before Squid): compare, then delete. A write that lands
+            // between the two is lost; refs are deleted rarely (closed pull requests), so this window is accepted.
+            var current = await bucket.HeadAsync(fullKey, "versioned delete", cancellationToken);
+            if (current is null || current.Value.Tag != tag)
+                return false;
+            await bucket.DeleteAsync(fullKey, cancellationToken);
+            return true;
+        }
+
+        var ambiguous = false;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await bucket.Client.DeleteObjectAsync(new DeleteObjectRequest { BucketName = bucket.Name, Key = fullKey, IfMatch = IfMatchValue(tag, support.QuoteIfMatch) }, cancellationToken);
+                return true;
+            }
+            catch (Exception e) when (S3Failure.IsPreconditionFailed(e) || S3Failure.IsConflict(e) || S3Failure.IsNotFound(e))
+            {
+                return ambiguous && await bucket.HeadAsync(fullKey, "versioned delete", cancellationToken) is null;
+            }
+            catch (Exception e) when (S3Failure.IsTransient(e, cancellationToken))
+            {
+                if (attempt >= bucket.Retry.MaxAttempts)
+                    throw bucket.Retry.Fail("versioned delete", bucket.Target(fullKey), e, attempt);
+                if (S3Failure.IsAmbiguous(e))
+                {
+                    ambiguous = true;
+                    var current = await bucket.HeadAsync(fullKey, "versioned delete", cancellationToken);
+                    if (current is null)
+                        return true;
+                    if (current.Value.Tag != tag)
+                        return false;
+                }
+
+                await bucket.Retry.DelayAsync(attempt, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                throw bucket.Retry.Fail("versioned delete", bucket.Target(fullKey), e, attempt);
+            }
+        }
+    }
+
+    private static string IfMatchValue(string tag, bool quote) => quote ? $"\"{tag}\"" : tag;
 }

@@ -1,26 +1,36 @@
 using System.Security.Cryptography;
 using Amazon.S3.Model;
 using MlopsCi.Core.Errors;
-using MlopsCi.S3.Internal;
 
-namespace MlopsCi.S3;
+namespace MlopsCi.S3.Internal;
 
-public sealed partial class S3ObjectStore
+/// <summary>
+/// Uploads local files under content-addressed keys, only where the key is absent. Files up to
+/// <see cref="S3StoreOptions.MultipartThreshold"/> go in one PUT with <c>If-None-Match: *</c>; larger ones in parallel
+/// parts (<see cref="S3MultipartUpload"/>). The SHA-256 is computed over the bytes actually sent, and an object whose
+/// bytes do not hash as expected is never left behind.
+/// </summary>
+internal sealed class S3FileUploader
 {
-    /// <inheritdoc />
-    /// <remarks>
-    /// Files up to <see cref="S3StoreOptions.MultipartThreshold"/> go in one PUT with <c>If-None-Match: *</c>; larger ones in
-    /// parallel parts after an existence check (CompleteMultipartUpload ignores conditions; a concurrent upload of the
-    /// same content-addressed key stores the same bytes). The SHA-256 is computed over the bytes actually sent.
-    /// </remarks>
-    public async Task<bool> PutFileIfAbsentAsync(string key, string localPath, string? expectedSha256, CancellationToken cancellationToken)
+    private readonly BucketRequests _bucket;
+    private readonly S3StoreOptions _options;
+    private readonly S3MultipartUpload _multipart;
+
+    public S3FileUploader(BucketRequests bucket, S3StoreOptions options)
+    {
+        _bucket = bucket;
+        _options = options;
+        _multipart = new S3MultipartUpload(bucket, options, this);
+    }
+
+    /// <summary>True when this call stored the file; false when the key existed already.</summary>
+    public async Task<bool> PutIfAbsentAsync(string fullKey, string localPath, string? expectedSha256, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(localPath);
-        var fullKey = FullKey(key);
-        var length = LengthOf(localPath) ?? throw new InvalidInputException($"The file '{localPath}' to upload to {Target(fullKey)} does not exist.");
+        var length = LengthOf(localPath) ?? throw new InvalidInputException($"The file '{localPath}' to upload to {_bucket.Target(fullKey)} does not exist.");
         var expected = expectedSha256?.Trim().ToLowerInvariant();
         return length > _options.MultipartThreshold
-            ? await PutLargeFileIfAbsentAsync(fullKey, localPath, length, expected, cancellationToken)
+            ? await _multipart.PutIfAbsentAsync(fullKey, localPath, length, expected, cancellationToken)
             : await PutSmallFileIfAbsentAsync(fullKey, localPath, length, expected, cancellationToken);
     }
 
@@ -48,16 +58,16 @@ public sealed partial class S3ObjectStore
             var body = new HashingReadStream(OpenFile(localPath, fullKey), length);
             try
             {
-                await Client.PutObjectAsync(new PutObjectRequest
+                await _bucket.Client.PutObjectAsync(new PutObjectRequest
                 {
-                    BucketName = Bucket,
+                    BucketName = _bucket.Name,
                     Key = fullKey,
                     InputStream = body,
                     AutoCloseStream = false,
                     IfNoneMatch = "*",
                 }, cancellationToken);
                 if (!body.Complete)
-                    throw new StorageException($"The upload of '{localPath}' to {Target(fullKey)} reported success before the whole file was sent; the object is not trusted.");
+                    throw new StorageException($"The upload of '{localPath}' to {_bucket.Target(fullKey)} reported success before the whole file was sent; the object is not trusted.");
                 await VerifyUploadAsync(fullKey, localPath, body.Sha256Hex(), expected, cancellationToken);
                 return true;
             }
@@ -69,28 +79,28 @@ public sealed partial class S3ObjectStore
                     lastSent = (body.Sha256Hex(), body.Md5Hex());
                 if (!ambiguous)
                     return false;
-                var head = await HeadAsync(fullKey, Operation, cancellationToken);
+                var head = await _bucket.HeadAsync(fullKey, Operation, cancellationToken);
                 return head is not null && await ResolveExistingAsync(fullKey, localPath, head.Value.Tag, lastSent, expected, cancellationToken);
             }
             catch (Exception e) when (S3Failure.IsTransient(e, cancellationToken))
             {
-                if (attempt >= _retry.MaxAttempts)
-                    throw _retry.Fail(Operation, Target(fullKey), e, attempt);
+                if (attempt >= _bucket.Retry.MaxAttempts)
+                    throw _bucket.Retry.Fail(Operation, _bucket.Target(fullKey), e, attempt);
                 if (S3Failure.IsAmbiguous(e) || body.Rewinds > 0)
                 {
                     ambiguous = true;
                     if (body.Complete)
                         lastSent = (body.Sha256Hex(), body.Md5Hex());
-                    var head = await HeadAsync(fullKey, Operation, cancellationToken);
+                    var head = await _bucket.HeadAsync(fullKey, Operation, cancellationToken);
                     if (head is not null)
                         return await ResolveExistingAsync(fullKey, localPath, head.Value.Tag, lastSent, expected, cancellationToken);
                 }
 
-                await _retry.DelayAsync(attempt, cancellationToken);
+                await _bucket.Retry.DelayAsync(attempt, cancellationToken);
             }
             catch (Exception e) when (e is not MlopsException && (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
             {
-                throw _retry.Fail(Operation, Target(fullKey), e, attempt);
+                throw _bucket.Retry.Fail(Operation, _bucket.Target(fullKey), e, attempt);
             }
             finally
             {
@@ -115,7 +125,7 @@ public sealed partial class S3ObjectStore
 
         if (expected is null)
             return false;
-        await using var stored = await TryOpenReadAsync(_uri.RelativeKey(fullKey), cancellationToken);
+        await using var stored = await _bucket.TryOpenReadAsync(fullKey, cancellationToken);
         if (stored is null)
             return false;
         using var sha256 = SHA256.Create();
@@ -129,14 +139,14 @@ public sealed partial class S3ObjectStore
     {
         if (expected is null || actual == expected)
             return;
-        await DeleteFullKeyAsync(fullKey, CancellationToken.None);
+        await _bucket.DeleteAsync(fullKey, CancellationToken.None);
         throw HashMismatch(fullKey, localPath, actual, expected, "The uploaded object was deleted");
     }
 
-    private InvalidInputException HashMismatch(string fullKey, string localPath, string actual, string expected, string outcome) =>
-        new($"The file '{localPath}' read as SHA-256 {actual}, not the expected {expected}: it changed while it was uploaded to {Target(fullKey)}, or the expected hash is wrong. {outcome}; hash the file again and retry.");
+    internal InvalidInputException HashMismatch(string fullKey, string localPath, string actual, string expected, string outcome) =>
+        new($"The file '{localPath}' read as SHA-256 {actual}, not the expected {expected}: it changed while it was uploaded to {_bucket.Target(fullKey)}, or the expected hash is wrong. {outcome}; hash the file again and retry.");
 
-    private FileStream OpenFile(string localPath, string fullKey)
+    internal FileStream OpenFile(string localPath, string fullKey)
     {
         try
         {
@@ -144,7 +154,7 @@ public sealed partial class S3ObjectStore
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InvalidInputException($"The file '{localPath}' to upload to {Target(fullKey)} cannot be read: {e.Message}", e);
+            throw new InvalidInputException($"The file '{localPath}' to upload to {_bucket.Target(fullKey)} cannot be read: {e.Message}", e);
         }
     }
 }

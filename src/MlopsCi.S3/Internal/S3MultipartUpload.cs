@@ -3,11 +3,11 @@ using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using Amazon.S3.Model;
 using MlopsCi.Core.Errors;
-using MlopsCi.S3.Internal;
 
-namespace MlopsCi.S3;
+namespace MlopsCi.S3.Internal;
 
-public sealed partial class S3ObjectStore
+/// <summary>Stores a large file as an S3 multipart upload, hashing what it sends; see <see cref="PutIfAbsentAsync"/>.</summary>
+internal sealed class S3MultipartUpload(BucketRequests bucket, S3StoreOptions options, S3FileUploader uploader)
 {
     private const int MaxParts = 10_000;
 
@@ -16,19 +16,19 @@ public sealed partial class S3ObjectStore
     /// part buffers (bounded memory) while the whole-file SHA-256 is computed; parts upload in parallel from memory, so
     /// retries resend exactly the hashed bytes. A hash mismatch aborts the upload before the object becomes visible.
     /// </summary>
-    private async Task<bool> PutLargeFileIfAbsentAsync(string fullKey, string localPath, long length, string? expected, CancellationToken cancellationToken)
+    public async Task<bool> PutIfAbsentAsync(string fullKey, string localPath, long length, string? expected, CancellationToken cancellationToken)
     {
-        if (await HeadAsync(fullKey, "upload", cancellationToken) is not null)
+        if (await bucket.HeadAsync(fullKey, "upload", cancellationToken) is not null)
             return false;
         var partSize = PartSizeFor(length);
-        var target = Target(fullKey);
-        var uploadId = (await _retry.RunAsync("multipart upload start", target, ct =>
-            Client.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { BucketName = Bucket, Key = fullKey }, ct), cancellationToken)).UploadId;
+        var target = bucket.Target(fullKey);
+        var uploadId = (await bucket.Retry.RunAsync("multipart upload start", target, ct =>
+            bucket.Client.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { BucketName = bucket.Name, Key = fullKey }, ct), cancellationToken)).UploadId;
         try
         {
             var (parts, sha256) = await UploadPartsAsync(fullKey, uploadId, localPath, length, partSize, cancellationToken);
             if (expected is not null && sha256 != expected)
-                throw HashMismatch(fullKey, localPath, sha256, expected, "Nothing was stored");
+                throw uploader.HashMismatch(fullKey, localPath, sha256, expected, "Nothing was stored");
             await CompleteAsync(fullKey, uploadId, parts, length, cancellationToken);
             return true;
         }
@@ -43,13 +43,13 @@ public sealed partial class S3ObjectStore
     {
         const long MiB = 1024 * 1024;
         var needed = (length + MaxParts - 1) / MaxParts;
-        return Math.Max(_options.PartSize, (needed + MiB - 1) / MiB * MiB);
+        return Math.Max(options.PartSize, (needed + MiB - 1) / MiB * MiB);
     }
 
     private async Task<(List<PartETag> Parts, string Sha256)> UploadPartsAsync(
         string fullKey, string uploadId, string localPath, long length, long partSize, CancellationToken cancellationToken)
     {
-        var parallel = _options.MaxParallelUploads;
+        var parallel = options.MaxParallelUploads;
         using var slots = new SemaphoreSlim(parallel, parallel);
         using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var buffers = new ConcurrentBag<byte[]>();
@@ -57,7 +57,7 @@ public sealed partial class S3ObjectStore
         using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         try
         {
-            await using var file = OpenFile(localPath, fullKey);
+            await using var file = uploader.OpenFile(localPath, fullKey);
             var partCount = (int)((length + partSize - 1) / partSize);
             for (var part = 1; part <= partCount; part++)
             {
@@ -66,7 +66,7 @@ public sealed partial class S3ObjectStore
                 var size = (int)Math.Min(partSize, length - (part - 1) * partSize);
                 var read = await file.ReadAtLeastAsync(buffer.AsMemory(0, size), size, throwOnEndOfStream: false, failFast.Token);
                 if (read < size)
-                    throw new InvalidInputException($"The file '{localPath}' became shorter while it was uploaded to {Target(fullKey)}; upload it again.");
+                    throw new InvalidInputException($"The file '{localPath}' became shorter while it was uploaded to {bucket.Target(fullKey)}; upload it again.");
                 sha256.AppendData(buffer, 0, size);
                 uploads.Add(UploadPartAsync(fullKey, uploadId, part, buffer, size, slots, buffers, failFast, failFast.Token));
             }
@@ -93,12 +93,12 @@ public sealed partial class S3ObjectStore
         try
         {
             var md5 = Convert.ToBase64String(MD5.HashData(buffer.AsSpan(0, size)));
-            var response = await _retry.RunAsync($"upload of part {part}", Target(fullKey), async ct =>
+            var response = await bucket.Retry.RunAsync($"upload of part {part}", bucket.Target(fullKey), async ct =>
             {
                 using var body = new MemoryStream(buffer, 0, size, writable: false);
-                return await Client.UploadPartAsync(new UploadPartRequest
+                return await bucket.Client.UploadPartAsync(new UploadPartRequest
                 {
-                    BucketName = Bucket,
+                    BucketName = bucket.Name,
                     Key = fullKey,
                     UploadId = uploadId,
                     PartNumber = part,
@@ -123,16 +123,16 @@ public sealed partial class S3ObjectStore
 
     private async Task CompleteAsync(string fullKey, string uploadId, List<PartETag> parts, long length, CancellationToken cancellationToken)
     {
-        var target = Target(fullKey);
+        var target = bucket.Target(fullKey);
         var attempts = 0;
-        await _retry.RunAsync("multipart upload completion", target, async ct =>
+        await bucket.Retry.RunAsync("multipart upload completion", target, async ct =>
         {
             attempts++;
             try
             {
-                await Client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
+                await bucket.Client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
                 {
-                    BucketName = Bucket,
+                    BucketName = bucket.Name,
                     Key = fullKey,
                     UploadId = uploadId,
                     PartETags = parts,
@@ -144,7 +144,7 @@ public sealed partial class S3ObjectStore
             }
         }, cancellationToken);
 
-        var head = await HeadAsync(fullKey, "multipart upload check", cancellationToken);
+        var head = await bucket.HeadAsync(fullKey, "multipart upload check", cancellationToken);
         if (head is null || head.Value.Size != length)
             throw new StorageException($"The multipart upload to {target} completed, but the object is {(head is null ? "missing" : $"{head.Value.Size} bytes, not {length}")}; upload it again.");
     }
@@ -154,7 +154,7 @@ public sealed partial class S3ObjectStore
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await Client.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = Bucket, Key = fullKey, UploadId = uploadId }, timeout.Token);
+            await bucket.Client.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = bucket.Name, Key = fullKey, UploadId = uploadId }, timeout.Token);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
