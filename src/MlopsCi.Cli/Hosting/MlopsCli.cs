@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using MlopsCi.Core.Errors;
 using MlopsCi.Core.Versioning;
+using MlopsCi.GitHub.Actions;
 
 namespace MlopsCi.Cli.Hosting;
 
@@ -88,11 +89,9 @@ internal static class MlopsCli
         json?.WriteLine(JsonSerializer.Serialize(new { error = message, exitCode = e.ExitCode }, StoreJson.Pretty));
         error.WriteLine($"error: {message}");
         if (environment("GITHUB_ACTIONS") == "true")
-            error.WriteLine($"::error::{Escape(message)}");
+            error.WriteLine($"::error::{WorkflowCommandFormat.EscapeData(message)}");
         return e.ExitCode;
     }
-
-    private static string Escape(string value) => value.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
 
     private static IReadOnlyList<CommandSpec> Discover() =>
         [.. typeof(MlopsCli).Assembly.GetTypes()
