@@ -6,5 +6,4 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancellation.Cancel();
 };
-Composition.Configure();
-return await MlopsCli.RunAsync(args, Console.Out, Console.Error, Environment.GetEnvironmentVariable, Environment.CurrentDirectory, cancellation.Token);
+return await MlopsCli.RunAsync(new Composition(), args, Console.Out, Console.Error, Environment.GetEnvironmentVariable, Environment.CurrentDirectory, cancellation.Token);

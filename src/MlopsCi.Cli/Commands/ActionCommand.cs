@@ -92,7 +92,7 @@ internal sealed class ActionCommand : ICommandGroup
         var captured = new StringWriter(CultureInfo.InvariantCulture);
         var args = Arguments(command, settings, reportFile);
         args.AddRange(["--full-out", fullReportFile]);
-        await using var inner = new CommandContext(ArgumentParser.Parse(command, args), captured, ctx.Out, InnerEnvironment(ctx), settings.WorkingDirectory, ctx.Cancellation);
+        await using var inner = new CommandContext(ctx.Services, ArgumentParser.Parse(command, args), captured, ctx.Out, InnerEnvironment(ctx), settings.WorkingDirectory, ctx.Cancellation);
         int exitCode;
         try
         {
@@ -120,7 +120,7 @@ internal sealed class ActionCommand : ICommandGroup
             args.AddRange(["--s3-endpoint", settings.S3Endpoint]);
         var captured = new StringWriter(CultureInfo.InvariantCulture);
         int exitCode;
-        await using (var inner = new CommandContext(ArgumentParser.Parse(command, args), captured, ctx.Out, InnerEnvironment(ctx), settings.WorkingDirectory, ctx.Cancellation))
+        await using (var inner = new CommandContext(ctx.Services, ArgumentParser.Parse(command, args), captured, ctx.Out, InnerEnvironment(ctx), settings.WorkingDirectory, ctx.Cancellation))
         {
             try
             {

@@ -8,7 +8,6 @@ using MlopsCi.Core.Storage;
 using MlopsCi.Core.Training.Registry;
 using MlopsCi.Core.Training.Runs;
 using MlopsCi.Core.Versioning;
-using MlopsCi.MLNet;
 
 namespace MlopsCi.Cli.Commands;
 
@@ -42,8 +41,8 @@ internal sealed class DemoCommand : ICommandGroup
         var model = spec.RequireModel();
 
         Title(log, 2, "A data repository whose main holds the older period", clock);
-        var options = RepositoryOptions.FromEnvironment(ctx.Environment, HookValidatorFactory.Create(ctx)) with { Author = "mlops demo" };
-        var (repository, _) = await Repository.InitAsync(new LocalFolderStore(ws.Store), "main", options, ct);
+        var options = RepositoryOptions.FromEnvironment(ctx.Environment, ctx.Services.CreateValidator(ctx)) with { Author = "mlops demo" };
+        var (repository, _) = await Repository.InitAsync(await ctx.Services.OpenStoreAsync(new StoreLocation(ws.Store, null), new StoreRequest(ws.Checkout, ctx.Environment, null, false), ct), "main", options, ct);
         await repository.CommitFolderAsync("main", ws.HooksSeed, "_mlops", "Data-quality hooks: known labels, plausible temperatures, no missing measurements", new Dictionary<string, string>(), NoProgress.Instance, ct);
         var seeded = await repository.CommitFolderAsync("main", ws.MainSeed, "weather", "Seattle weather 2012–2013", new Dictionary<string, string>(), NoProgress.Instance, ct);
         await repository.SetProtectionAsync("main", true, ct);
@@ -51,7 +50,7 @@ internal sealed class DemoCommand : ICommandGroup
         log.WriteLine("• pre-commit and pre-merge hooks in _mlops/hooks.yml ran on that commit and will run on every change");
 
         Title(log, 3, "A champion trained on main", clock);
-        var pipeline = new ModelPipeline(repository, new MlNetTrainer());
+        var pipeline = new ModelPipeline(repository, ctx.Services.CreateTrainer());
         var (championRun, _) = await pipeline.TrainAsync(model, seeded.Commit, new Dictionary<string, string> { [RunTags.GitSha] = "demo-main" }, "demo-champion", ct);
         var (champion, _) = await pipeline.RegisterAsync(championRun, ct);
         await pipeline.TryMoveChampionAsync(model.Name, champion.Version, null, ct);
@@ -61,7 +60,7 @@ internal sealed class DemoCommand : ICommandGroup
         Title(log, 4, "Pull request #1 adds 2014–2015: mlops pr sync", clock);
         var info = new PullRequestInfo(1, "Add Seattle weather 2014–2015", HeadSha, "data/2014-2015", "main", "open", false, "contributor", false, new Uri("https://github.com/example/weather/pull/1"));
         var host = new DryRunPullRequestHost(info, [], ws.Report, line => log.WriteLine("• " + line));
-        var flow = new PullRequestFlow(repository, host, pipeline, new ActionsFlowOutput(log, ctx.Error, ctx.Environment), new DriftServiceSource());
+        var flow = ctx.Services.CreatePullRequestFlow(repository, host, new ActionsFlowOutput(log, ctx.Error, ctx.Environment));
         var context = new PullRequestContext(1, HeadSha, "example/weather", spec, ws.Checkout);
         var sync = await flow.SyncAsync(context, ct);
         log.WriteLine($"• report: {ws.Report}");

@@ -2,7 +2,6 @@ using MlopsCi.Cli.Hosting;
 using MlopsCi.Core.Specs;
 using MlopsCi.Core.Training.Evaluation;
 using MlopsCi.Core.Training.Services;
-using MlopsCi.MLNet;
 
 namespace MlopsCi.Cli.Commands;
 
@@ -35,7 +34,7 @@ internal sealed class GateCommand : ICommandGroup
         else
         {
             var options = new BootstrapOptions(ctx.Args.IntOption("resamples", 1000), ctx.Args.IntOption("seed", 1));
-            var comparison = await new CompareService(await ctx.OpenRepositoryAsync(), new MlNetTrainer()).CompareRunsAsync(baselineRef, runId, gates, options, ctx.Cancellation);
+            var comparison = await new CompareService(await ctx.OpenRepositoryAsync(), ctx.Services.CreateTrainer()).CompareRunsAsync(baselineRef, runId, gates, options, ctx.Cancellation);
             baselineRun = comparison.Baseline.Run.Id;
             evaluation = comparison.Evaluation;
             results = comparison.Comparison.Gates;

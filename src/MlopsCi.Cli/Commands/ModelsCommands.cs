@@ -3,7 +3,6 @@ using MlopsCi.Cli.Hosting;
 using MlopsCi.Core.Training.Registry;
 using MlopsCi.Core.Training.Runs;
 using MlopsCi.Core.Training.Services;
-using MlopsCi.MLNet;
 
 namespace MlopsCi.Cli.Commands;
 
@@ -92,7 +91,7 @@ internal sealed class ModelsCommands : ICommandGroup
         {
             try
             {
-                await new MlNetTrainer().ExportOnnxAsync(zip, file, ctx.Cancellation);
+                await ctx.Services.CreateTrainer().ExportOnnxAsync(zip, file, ctx.Cancellation);
             }
             finally
             {

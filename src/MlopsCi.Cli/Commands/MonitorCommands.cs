@@ -4,7 +4,6 @@ using MlopsCi.Core.Monitoring;
 using MlopsCi.Core.Specs;
 using MlopsCi.Core.Training.Runs;
 using MlopsCi.GitHub.Actions;
-using MlopsCi.MLNet;
 
 namespace MlopsCi.Cli.Commands;
 
@@ -38,7 +37,7 @@ internal sealed class MonitorCommands : ICommandGroup
         var dataRef = TrainingCommands.Required(ctx, "ref", "main");
         var spec = await DriftCommands.OptionalSpecAsync(ctx);
         var request = new MonitorRequest(model, dataRef, ctx.Args.Option("path"), spec?.Monitor ?? MonitorSpec.Default, spec?.Gates ?? []);
-        var result = await new MonitorService(await ctx.OpenRepositoryAsync(), new MlNetTrainer()).MonitorAsync(request, ctx.Cancellation);
+        var result = await new MonitorService(await ctx.OpenRepositoryAsync(), ctx.Services.CreateTrainer()).MonitorAsync(request, ctx.Cancellation);
         var record = result.Record;
         ctx.Write(record, w =>
         {
@@ -92,7 +91,7 @@ internal sealed class MonitorCommands : ICommandGroup
             tags[RunTags.Repository] = repository;
         if (!ctx.Json)
             ctx.Error.WriteLine($"Retraining '{model.Name}' on '{dataRef}' …");
-        var service = new RetrainService(await ctx.OpenRepositoryAsync(), new MlNetTrainer());
+        var service = new RetrainService(await ctx.OpenRepositoryAsync(), ctx.Services.CreateTrainer());
         var result = await service.RetrainAsync(new RetrainRequest(model, spec.Gates, dataRef, ctx.Args.Option("alias") ?? "champion", tags), ctx.Cancellation);
         var json = new { run = result.Run.Id, promoted = result.IsPromoted, version = result.Promoted?.Version, decision = result.Record.Outcome, reason = result.Record.Reason, evaluation = result.Comparison is { } e ? TrainingViews.Json(e.Evaluation) : null, comparison = result.Comparison is { } c ? TrainingViews.Json(c.Comparison) : null };
         ctx.Write(json, w =>

@@ -6,7 +6,6 @@ using MlopsCi.Core.Reporting;
 using MlopsCi.Core.Specs;
 using MlopsCi.GitHub;
 using MlopsCi.GitHub.Actions;
-using MlopsCi.MLNet;
 
 namespace MlopsCi.Cli.Commands;
 
@@ -74,7 +73,7 @@ internal sealed class PrCommands : ICommandGroup
         var log = ctx.Json ? ctx.Error : ctx.Out;
         IPullRequestHost host = dryRun ? DryRunHost(ctx, inputs, reportFile!, log) : OctokitPullRequestHost.Create(GitHubHostOptions.FromEnvironment(WithRepository(ctx.Environment, inputs.Repository), token));
         var output = new ActionsFlowOutput(log, ctx.Error, ctx.Environment);
-        var flow = new PullRequestFlow(repository, host, new ModelPipeline(repository, new MlNetTrainer()), output, new DriftServiceSource());
+        var flow = ctx.Services.CreatePullRequestFlow(repository, host, output);
         var context = new PullRequestContext(inputs.Number, inputs.HeadSha, inputs.Repository, spec, Path.GetDirectoryName(inputs.SpecPath)!, inputs.RequiredApprovals)
         {
             RunUrl = new ActionsEnvironment(WithRepository(ctx.Environment, inputs.Repository)).RunUrl,

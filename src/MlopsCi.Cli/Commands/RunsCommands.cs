@@ -3,7 +3,6 @@ using MlopsCi.Core.Specs;
 using MlopsCi.Core.Training.Evaluation;
 using MlopsCi.Core.Training.Runs;
 using MlopsCi.Core.Training.Services;
-using MlopsCi.MLNet;
 
 namespace MlopsCi.Cli.Commands;
 
@@ -43,7 +42,7 @@ internal sealed class RunsCommands : ICommandGroup
         var specFile = Path.GetFullPath(ctx.Args.Option("spec") ?? "mlops.yml", ctx.WorkingDirectory);
         IReadOnlyList<GateSpec> gates = File.Exists(specFile) || ctx.Args.Option("spec") is not null ? (await TrainingCommands.LoadSpecAsync(ctx)).Gates : [];
         var options = new BootstrapOptions(ctx.Args.IntOption("resamples", 1000), ctx.Args.IntOption("seed", 1));
-        var service = new CompareService(await ctx.OpenRepositoryAsync(), new MlNetTrainer());
+        var service = new CompareService(await ctx.OpenRepositoryAsync(), ctx.Services.CreateTrainer());
         var result = await service.CompareRunsAsync(ctx.Args.Argument("baseline-run"), ctx.Args.Argument("candidate-run"), gates, options, ctx.Cancellation);
         var (baseline, candidate) = (result.Baseline.Run, result.Candidate.Run);
         var parameters = baseline.Params.Keys.Union(candidate.Params.Keys).Order(StringComparer.Ordinal)

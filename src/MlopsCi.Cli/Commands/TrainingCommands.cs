@@ -3,7 +3,6 @@ using MlopsCi.Config.Specs;
 using MlopsCi.Core.Specs;
 using MlopsCi.Core.Training.Runs;
 using MlopsCi.Core.Training.Services;
-using MlopsCi.MLNet;
 
 namespace MlopsCi.Cli.Commands;
 
@@ -33,7 +32,7 @@ internal sealed class TrainingCommands : ICommandGroup
             tags[RunTags.GitSha] = sha;
         if (ctx.Environment("GITHUB_REPOSITORY") is { Length: > 0 } repository)
             tags[RunTags.Repository] = repository;
-        var service = new TrainingService(await ctx.OpenRepositoryAsync(), new MlNetTrainer());
+        var service = new TrainingService(await ctx.OpenRepositoryAsync(), ctx.Services.CreateTrainer());
         if (!ctx.Json)
             ctx.Error.WriteLine($"Training '{spec.Name}' ({spec.Task.ToString().ToLowerInvariant()}, {spec.Trainer}) on '{dataRef}' …");
         var result = await service.TrainAsync(new TrainingRequest(spec, dataRef, tags), ctx.Cancellation);
@@ -50,7 +49,7 @@ internal sealed class TrainingCommands : ICommandGroup
     {
         var model = Required(ctx, "model", "flight-delay@champion");
         var dataRef = Required(ctx, "ref", "main");
-        var service = new EvaluateService(await ctx.OpenRepositoryAsync(), new MlNetTrainer());
+        var service = new EvaluateService(await ctx.OpenRepositoryAsync(), ctx.Services.CreateTrainer());
         var result = await service.EvaluateAsync(model, dataRef, ctx.Args.Option("path"), ctx.Cancellation);
         var json = new { model = result.Model.Reference, run = result.Model.Run.Id, version = result.Model.Version?.Version, modelHash = result.Model.ModelHash, dataRef, dataCommit = result.DataCommit, path = result.Path, rows = result.Predictions.Count, evaluation = TrainingViews.Json(result.Evaluation), metrics = result.Metrics };
         ctx.Write(json, w =>

@@ -5,9 +5,12 @@ using MlopsCi.Core.Versioning;
 namespace MlopsCi.Cli.Hosting;
 
 /// <summary>Everything a command handler needs: its arguments, the console, the environment and the store.</summary>
-internal sealed class CommandContext(ParsedArguments arguments, TextWriter output, TextWriter error, Func<string, string?> environment, string workingDirectory, CancellationToken cancellationToken) : IAsyncDisposable
+internal sealed class CommandContext(Composition services, ParsedArguments arguments, TextWriter output, TextWriter error, Func<string, string?> environment, string workingDirectory, CancellationToken cancellationToken) : IAsyncDisposable
 {
     private IObjectStore? _store;
+
+    /// <summary>The composition root: stores, trainer, validator and pull-request flow come from here.</summary>
+    public Composition Services { get; } = services;
 
     public ParsedArguments Args { get; } = arguments;
 
@@ -37,11 +40,11 @@ internal sealed class CommandContext(ParsedArguments arguments, TextWriter outpu
     public async Task<IObjectStore> OpenStoreAsync(bool createBucket = false)
     {
         var request = new StoreRequest(WorkingDirectory, Environment, Args.Option("s3-endpoint"), createBucket, line => Error.WriteLine(line));
-        return _store ??= await StoreLocator.OpenAsync(StoreUri, request, Cancellation);
+        return _store ??= await Services.OpenStoreAsync(StoreLocation.Parse(StoreUri, WorkingDirectory), request, Cancellation);
     }
 
     public async Task<Repository> OpenRepositoryAsync(ICommitValidator? validator = null) =>
-        await Repository.OpenAsync(await OpenStoreAsync(), RepositoryOptions.FromEnvironment(Environment, validator ?? Validators.Create?.Invoke(this)), Cancellation);
+        await Repository.OpenAsync(await OpenStoreAsync(), RepositoryOptions.FromEnvironment(Environment, validator ?? Services.CreateValidator(this)), Cancellation);
 
     public IProgressSink Progress(string verb) => Json ? NoProgress.Instance : new ConsoleProgress(Error, !Console.IsErrorRedirected && Error == Console.Error, verb);
 
@@ -59,10 +62,4 @@ internal sealed class CommandContext(ParsedArguments arguments, TextWriter outpu
         if (_store is not null)
             await _store.DisposeAsync();
     }
-}
-
-/// <summary>Where the data-quality hooks plug their validator in (set by the composition root).</summary>
-internal static class Validators
-{
-    public static Func<CommandContext, ICommitValidator?>? Create { get; set; }
 }

@@ -1,14 +1,40 @@
+using MlopsCi.Cli.Commands;
+using MlopsCi.Core.Errors;
+using MlopsCi.Core.PullRequests;
+using MlopsCi.Core.PullRequests.Flow;
+using MlopsCi.Core.Storage;
+using MlopsCi.Core.Training;
+using MlopsCi.Core.Versioning;
+using MlopsCi.MLNet;
 using MlopsCi.S3;
 
 namespace MlopsCi.Cli.Hosting;
 
-/// <summary>The composition root: plugs adapters (S3, hooks) into the command host.</summary>
-internal static class Composition
+/// <summary>
+/// The composition root: the one place that chooses adapters. Commands get it through
+/// <see cref="CommandContext.Services"/> and ask it for a store, the trainer, the hook validator and the pull-request
+/// flow, never constructing adapters themselves; a test or another entry point can hand in a different one.
+/// </summary>
+internal class Composition
 {
-    public static void Configure()
+    /// <summary>Opens the store at a resolved URI: a local folder (file://, a path) or S3 (s3://bucket/prefix).</summary>
+    public virtual async Task<IObjectStore> OpenStoreAsync(StoreLocation location, StoreRequest request, CancellationToken cancellationToken)
     {
-        StoreLocator.OpenS3 = async (uri, request, cancellationToken) =>
-            await S3ObjectStore.OpenAsync(uri, S3StoreOptions.Default with { Endpoint = request.S3Endpoint, CreateBucket = request.CreateBucket, OnRetry = request.Notice }, request.Environment, cancellationToken);
-        Validators.Create = Commands.HookValidatorFactory.Create;
+        ArgumentNullException.ThrowIfNull(location);
+        ArgumentNullException.ThrowIfNull(request);
+        if (location.S3Uri is not { } s3)
+            return StoreLocator.Local(location.LocalPath!, request);
+        var options = S3StoreOptions.Default with { Endpoint = request.S3Endpoint, CreateBucket = request.CreateBucket, OnRetry = request.Notice };
+        return await S3ObjectStore.OpenAsync(s3, options, request.Environment, cancellationToken);
     }
+
+    /// <summary>The trainer every training, evaluation, comparison and export uses.</summary>
+    public virtual ITrainer CreateTrainer() => new MlNetTrainer();
+
+    /// <summary>The data-quality validator commits run through (YAML rules; annotations on GitHub Actions).</summary>
+    public virtual ICommitValidator? CreateValidator(CommandContext context) => HookValidatorFactory.Create(context);
+
+    /// <summary>The pull-request flow over a repository and a host, with this composition's trainer and drift.</summary>
+    public virtual PullRequestFlow CreatePullRequestFlow(Repository repository, IPullRequestHost host, IFlowOutput output) =>
+        new(repository, host, new ModelPipeline(repository, CreateTrainer()), output, new DriftServiceSource());
 }

@@ -13,7 +13,7 @@ internal static class MlopsCli
 
     public static IReadOnlyList<CommandSpec> Commands => AllCommands.Value;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?> environment, string workingDirectory, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(Composition services, string[] args, TextWriter output, TextWriter error, Func<string, string?> environment, string workingDirectory, CancellationToken cancellationToken)
     {
         args = MoveLeadingGlobalOptions(args);
         var json = args.Contains("--" + GlobalOptions.Json.Name);
@@ -42,7 +42,7 @@ internal static class MlopsCli
         try
         {
             var parsed = ArgumentParser.Parse(command, rest);
-            await using var context = new CommandContext(parsed, output, error, environment, workingDirectory, cancellationToken);
+            await using var context = new CommandContext(services, parsed, output, error, environment, workingDirectory, cancellationToken);
             return await command.Handler(context);
         }
         catch (MlopsException e)

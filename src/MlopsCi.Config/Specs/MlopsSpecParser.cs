@@ -25,6 +25,13 @@ public static class MlopsSpecParser
         return Parse(await File.ReadAllTextAsync(path, cancellationToken), Path.GetFileName(path));
     }
 
+    /// <summary>
+    /// The <c>store:</c> of spec text, or null. Reads only that key (with the same YAML loader and messages), so a
+    /// data command still runs while another section of the spec is being edited.
+    /// </summary>
+    public static string? ReadStore(string yaml, string file = "mlops.yml") =>
+        YamlValues.Load(yaml, file) is { } root ? new YamlSection(file, "", root, TopKeys).String("store") : null;
+
     /// <summary>Parses spec text; <paramref name="file"/> names it in messages.</summary>
     public static MlopsSpec Parse(string yaml, string file = "mlops.yml")
     {
