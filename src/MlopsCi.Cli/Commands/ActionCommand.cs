@@ -36,7 +36,6 @@ internal sealed class ActionCommand : ICommandGroup
         if (settings is null)
             return await FinishAsync(ctx, log, null, ActionResult.Failed("action", invalid!.ExitCode, invalid.Message), null);
 
-        Directory.SetCurrentDirectory(settings.WorkingDirectory);
         if (!settings.MergePr && ctx.Environment("GITHUB_EVENT_NAME") == "pull_request_review" && settings.Command is "auto" or "merge")
             return await FinishAsync(ctx, log, settings, ActionResult.Skipped(settings.Command, "merge-pr is false: an approval does not merge the data branch; merging the pull request will."), null);
         ActionResult result;
@@ -89,23 +88,32 @@ internal sealed class ActionCommand : ICommandGroup
         Directory.CreateDirectory(Path.GetDirectoryName(reportFile)!);
         File.Delete(reportFile);
         File.Delete(fullReportFile);
-        var captured = new StringWriter(CultureInfo.InvariantCulture);
-        var args = Arguments(command, settings, reportFile);
-        args.AddRange(["--full-out", fullReportFile]);
-        await using var inner = new CommandContext(ctx.Services, ArgumentParser.Parse(command, args), captured, ctx.Out, InnerEnvironment(ctx), settings.WorkingDirectory, ctx.Cancellation);
-        int exitCode;
-        try
+        var options = new PrRunOptions(settings.Command == "auto" ? PrCommand.None : Enum.Parse<PrCommand>(settings.Command, ignoreCase: true), command)
         {
-            exitCode = await command.Handler(inner);
-        }
-        finally
-        {
-            captured = Forward(captured, ctx.Out);
-        }
+            SpecFile = settings.Spec,
+            DataPath = settings.DataPath,
+            RequiredApprovals = settings.RequiredApprovals?.ToString(CultureInfo.InvariantCulture),
+            ReportFile = reportFile,
+            FullReportFile = fullReportFile,
+        };
+        await using var inner = Inner(ctx, command, settings);
+        var run = await PrRun.RunAsync(inner, options);
+        var record = run.Flow.Command == PrCommand.None || run.Inputs.Number == 0 || run.Spec?.Model is not { } model
+            ? null
+            : await new PullRequestRecordStore(await inner.OpenStoreAsync()).TryGetAsync(run.Inputs.Number, model.Name, inner.Cancellation);
+        return ActionResult.FromPr(run.Flow, record, InWorkspace(reportFile, workspace), InWorkspace(fullReportFile, workspace));
+    }
 
-        var json = Parse(captured.ToString());
-        var record = await ReadRecordAsync(inner, settings, json);
-        return ActionResult.FromPr(json, exitCode, record, InWorkspace(reportFile, workspace), InWorkspace(fullReportFile, workspace));
+    // The inner command runs in the working directory with the action's store inputs; its log and annotations go to
+    // the step's log, and the step's outputs are written once, by FinishAsync.
+    private static CommandContext Inner(CommandContext ctx, CommandSpec command, ActionSettings settings, TextWriter? output = null, params string[] more)
+    {
+        List<string> args = [.. more];
+        if (settings.Store is not null)
+            args.AddRange(["--store", settings.Store]);
+        if (settings.S3Endpoint is not null)
+            args.AddRange(["--s3-endpoint", settings.S3Endpoint]);
+        return new CommandContext(ctx.Services, ArgumentParser.Parse(command, args), output ?? ctx.Out, ctx.Out, InnerEnvironment(ctx), settings.WorkingDirectory, ctx.Cancellation);
     }
 
     // Retraining on push or schedule (actions/examples/retrain.yml): mlops retrain writes its summary; its decision is the
@@ -113,14 +121,9 @@ internal sealed class ActionCommand : ICommandGroup
     private static async Task<ActionResult> RetrainAsync(CommandContext ctx, ActionSettings settings)
     {
         var command = MlopsCli.Commands.Single(c => c.Name == "retrain");
-        List<string> args = ["--json", "--spec", settings.Spec];
-        if (settings.Store is not null)
-            args.AddRange(["--store", settings.Store]);
-        if (settings.S3Endpoint is not null)
-            args.AddRange(["--s3-endpoint", settings.S3Endpoint]);
         var captured = new StringWriter(CultureInfo.InvariantCulture);
         int exitCode;
-        await using (var inner = new CommandContext(ctx.Services, ArgumentParser.Parse(command, args), captured, ctx.Out, InnerEnvironment(ctx), settings.WorkingDirectory, ctx.Cancellation))
+        await using (var inner = Inner(ctx, command, settings, captured, "--json", "--spec", settings.Spec))
         {
             try
             {
@@ -134,25 +137,6 @@ internal sealed class ActionCommand : ICommandGroup
 
         var model = (await MlopsSpecParser.LoadAsync(Path.GetFullPath(settings.Spec, settings.WorkingDirectory), ctx.Cancellation)).RequireModel().Name;
         return ActionResult.FromRetrain(Parse(captured.ToString()), exitCode, model);
-    }
-
-    private static List<string> Arguments(CommandSpec command, ActionSettings settings, string reportFile)
-    {
-        var args = new List<string> { "--json", "--spec", settings.Spec, "--out", reportFile };
-        if (settings.Store is not null)
-            args.AddRange(["--store", settings.Store]);
-        if (settings.S3Endpoint is not null)
-            args.AddRange(["--s3-endpoint", settings.S3Endpoint]);
-        if (settings.RequiredApprovals is { } approvals)
-            args.AddRange(["--required-approvals", approvals.ToString(CultureInfo.InvariantCulture)]);
-        if (settings.DataPath is not null)
-        {
-            if (!command.Options.Any(o => o.Name == "data-path"))
-                throw new InvalidInputException($"Input 'data-path' is set, but 'mlops {command.Name}' of this mlops version takes no --data-path: set data.path in {settings.Spec} instead.");
-            args.AddRange(["--data-path", Path.GetFullPath(settings.DataPath, settings.WorkingDirectory)]);
-        }
-
-        return args;
     }
 
     // The step's outputs are the ones action.yml declares, each written once by FinishAsync; the inner command's own
@@ -189,21 +173,6 @@ internal sealed class ActionCommand : ICommandGroup
         {
             return default;
         }
-    }
-
-    // The record the lifecycle keeps per pull request and model holds what the JSON lacks: the verdict and the data commit.
-    private static async Task<PullRequestRecord?> ReadRecordAsync(CommandContext inner, ActionSettings settings, JsonElement json)
-    {
-        if (json.ValueKind != JsonValueKind.Object || !json.TryGetProperty("command", out var c) || c.GetString() is null or "none")
-            return null;
-        var env = inner.Environment;
-        if (env("GITHUB_EVENT_NAME") is not { Length: > 0 } || env("GITHUB_EVENT_PATH") is not { Length: > 0 })
-            return null;
-        var gitHubEvent = await GitHubEventParser.FromEnvironmentAsync(env, inner.Cancellation);
-        if (gitHubEvent.PullRequestNumber is not { } number)
-            return null;
-        var spec = await MlopsSpecParser.LoadAsync(Path.GetFullPath(settings.Spec, settings.WorkingDirectory), inner.Cancellation);
-        return await new PullRequestRecordStore(await inner.OpenStoreAsync()).TryGetAsync(number, spec.RequireModel().Name, inner.Cancellation);
     }
 
     private static async Task<int> FinishAsync(CommandContext ctx, WorkflowCommands log, ActionSettings? settings, ActionResult result, AnnotationProperties? where)

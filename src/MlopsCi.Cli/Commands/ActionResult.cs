@@ -8,7 +8,7 @@ namespace MlopsCi.Cli.Commands;
 
 /// <summary>
 /// What one action run did, as the step's outputs (names as in action.yml) and the lines of its step summary.
-/// Built from the JSON of <c>mlops pr … --json</c> and the pull-request record the lifecycle keeps in the store.
+/// Built from the pull-request flow's result and the record the lifecycle keeps in the store (or from <c>mlops retrain --json</c>).
 /// </summary>
 internal sealed record ActionResult(string Command, int ExitCode, string Message, IReadOnlyDictionary<string, string> Outputs)
 {
@@ -21,24 +21,24 @@ internal sealed record ActionResult(string Command, int ExitCode, string Message
     /// <summary>A run with nothing to do (the event needs no step, or approvals do not merge).</summary>
     public static ActionResult Skipped(string command, string message) => new(command, 0, message, Empty("none"));
 
-    /// <summary>Reads <c>mlops pr --json</c>; <paramref name="record"/> adds the comparison's verdict and the data commit.</summary>
-    public static ActionResult FromPr(JsonElement json, int exitCode, PullRequestRecord? record, string? reportPath, string? fullReportPath)
+    /// <summary>From the flow's result; <paramref name="record"/> (what the lifecycle keeps per pull request) adds the data commit.</summary>
+    public static ActionResult FromPr(FlowResult flow, PullRequestRecord? record, string? reportPath, string? fullReportPath)
     {
-        var command = Text(json, "command") ?? "none";
-        var outcome = Text(json, "outcome");
-        var gateFailed = json.ValueKind == JsonValueKind.Object && json.TryGetProperty("gatesPassed", out var g) && g.ValueKind == JsonValueKind.False;
-        var outputs = Empty(command == "close" ? "closed" : VerdictOf(outcome, gateFailed, record?.Report));
+        ArgumentNullException.ThrowIfNull(flow);
+        var command = flow.Command.ToString().ToLowerInvariant();
+        var gateFailed = flow.Report?.Comparison?.GatesPassed == false;
+        var outputs = Empty(command == "close" ? "closed" : VerdictOf(flow.Report?.Outcome.Kind.ToString().ToLowerInvariant(), gateFailed, flow.Report ?? record?.Report));
         if (command != "none")
         {
-            outputs["run-id"] = Text(json, "candidateRun") ?? record?.CandidateRun ?? "";
-            outputs["model-version"] = Text(json, "modelVersion") ?? "";
+            outputs["run-id"] = flow.Report?.Lineage.CandidateRun ?? record?.CandidateRun ?? "";
+            outputs["model-version"] = flow.Report?.Outcome.ModelVersion ?? "";
             outputs["data-commit"] = command == "close" ? "" : record?.Report.Outcome.MergeCommit ?? record?.DataCommit ?? record?.Report.Lineage.HeadCommit ?? "";
             outputs["report-path"] = reportPath ?? "";
             outputs["full-report-path"] = fullReportPath ?? "";
-            outputs["comment-url"] = Text(json, "commentUrl") ?? "";
+            outputs["comment-url"] = flow.Comment?.HtmlUrl.ToString() ?? "";
         }
 
-        return new ActionResult(command, exitCode, Text(json, "message") ?? "", outputs);
+        return new ActionResult(command, flow.ExitCode, flow.Message, outputs);
     }
 
     /// <summary>Reads <c>mlops retrain --json</c>: the decision (promoted or kept) is the verdict, the promoted version the model version.</summary>
