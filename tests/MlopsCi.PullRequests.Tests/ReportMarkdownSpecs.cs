@@ -38,6 +38,18 @@ public sealed class ReportMarkdownSpecs
         GoldenFile.Verify("keyed-data-diff", ReportMarkdown.Render(ReportSamples.KeyedData()));
 
     [Fact]
+    public void A_keyed_data_section_survives_the_stored_pull_request_record()
+    {
+        var report = ReportSamples.KeyedData();
+
+        var json = System.Text.Json.JsonSerializer.Serialize(report, Core.Versioning.StoreJson.Options);
+        var back = System.Text.Json.JsonSerializer.Deserialize<PullRequestReport>(json, Core.Versioning.StoreJson.Options)!;
+
+        Assert.Equal(ReportMarkdown.Render(report), ReportMarkdown.Render(back));
+        Assert.Equal(44, back.DataDiff!.Files[0].Table!.RowsModified);
+    }
+
+    [Fact]
     public void A_large_keyed_diff_keeps_the_comment_under_the_limit_with_fewer_samples_and_closed_folds()
     {
         var full = ReportMarkdown.Render(ReportSamples.ManyKeyedFiles(200), int.MaxValue);
