@@ -45,7 +45,7 @@ public sealed class UiServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(address, options.Port));
-        builder.Services.AddSingleton(new StoreViews(repository, options.Readers));
+        builder.Services.AddSingleton(new StoreViews(repository, options.Readers, options.Keys));
         var app = builder.Build();
         app.UseExceptionHandler(ErrorPages.Handle);
         ApiEndpoints.Map(app);

@@ -1,4 +1,5 @@
 using MlopsCi.Core.Hooks.Tables;
+using MlopsCi.Core.RowDiffs;
 using MlopsCi.Core.Storage;
 
 namespace MlopsCi.Web;
@@ -11,4 +12,7 @@ public sealed record UiServerOptions(IObjectStore Store, string Host = "127.0.0.
 {
     /// <summary>Readers for formats Core cannot read itself (e.g. Parquet from MlopsCi.Config).</summary>
     public IReadOnlyList<ITableReader> Readers { get; init; } = [];
+
+    /// <summary>The key columns per table glob (<c>data.keys</c> of mlops.yml), so the diff page matches rows by key as the pull-request comment does.</summary>
+    public TableKeys Keys { get; init; } = TableKeys.None;
 }

@@ -31,6 +31,35 @@ public sealed class UiCommandSpecs : IDisposable
     }
 
     [Fact]
+    public async Task The_diff_page_matches_rows_by_the_data_keys_of_the_spec_in_the_working_folder()
+    {
+        _temp.Write("data/t.csv", "id,city\n1,Oslo\n2,Rome\n");
+        _temp.Write("mlops.yml", "data:\n  path: data\n  keys:\n    \"*.csv\": [id]\n");
+        Assert.Equal(0, (await MlopsProcess.RunAsync(_temp.Path, "data", "init", "--store", "store")).ExitCode);
+        Assert.Equal(0, (await MlopsProcess.RunAsync(_temp.Path, "data", "commit", "main", "data", "-m", "first", "--store", "store")).ExitCode);
+        Assert.Equal(0, (await MlopsProcess.RunAsync(_temp.Path, "data", "branch", "create", "fix", "--from", "main", "--store", "store")).ExitCode);
+        _temp.Write("data/t.csv", "id,city\n1,Oslo\n2,Roma\n");
+        Assert.Equal(0, (await MlopsProcess.RunAsync(_temp.Path, "data", "commit", "fix", "data", "-m", "fix", "--store", "store")).ExitCode);
+        using var process = Process.Start(MlopsProcess.StartInfo(_temp.Path, ["ui", "--store", "store", "--port", "0"]))!;
+        try
+        {
+            var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            var address = line!.Split(' ').Single(w => w.StartsWith("http://", StringComparison.Ordinal));
+            using var http = new HttpClient();
+            using var diff = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(address + "api/diff?left=main&right=fix"));
+
+            var table = diff.RootElement.GetProperty("changes")[0].GetProperty("table");
+            Assert.Equal("id", table.GetProperty("key")[0].GetString());
+            Assert.Equal((0, 0, 1), (table.GetProperty("rowsAdded").GetInt32(), table.GetProperty("rowsRemoved").GetInt32(), table.GetProperty("rowsModified").GetInt32()));
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
     public async Task A_host_that_is_not_an_address_is_bad_input()
     {
         Assert.Equal(0, (await MlopsProcess.RunAsync(_temp.Path, "data", "init", "--store", "store")).ExitCode);

@@ -34,6 +34,37 @@ public sealed class ReportMarkdownSpecs
         GoldenFile.Verify("shortened", ReportMarkdown.Render(ReportSamples.ManyFiles(2_000)));
 
     [Fact]
+    public void Keyed_tables_show_modified_rows_the_most_changed_columns_and_a_folded_sample() =>
+        GoldenFile.Verify("keyed-data-diff", ReportMarkdown.Render(ReportSamples.KeyedData()));
+
+    [Fact]
+    public void A_keyed_data_section_survives_the_stored_pull_request_record()
+    {
+        var report = ReportSamples.KeyedData();
+
+        var json = System.Text.Json.JsonSerializer.Serialize(report, Core.Versioning.StoreJson.Options);
+        var back = System.Text.Json.JsonSerializer.Deserialize<PullRequestReport>(json, Core.Versioning.StoreJson.Options)!;
+
+        Assert.Equal(ReportMarkdown.Render(report), ReportMarkdown.Render(back));
+        Assert.Equal(44, back.DataDiff!.Files[0].Table!.RowsModified);
+    }
+
+    [Fact]
+    public void A_large_keyed_diff_keeps_the_comment_under_the_limit_with_fewer_samples_and_closed_folds()
+    {
+        var full = ReportMarkdown.Render(ReportSamples.ManyKeyedFiles(200), int.MaxValue);
+        var text = ReportMarkdown.Render(ReportSamples.ManyKeyedFiles(200));
+
+        Assert.True(full.Length > PullRequestLimits.MaxCommentLength, $"the sample must exceed the limit, was {full.Length}");
+        Assert.True(text.Length <= PullRequestLimits.MaxCommentLength, $"{text.Length} characters");
+        Assert.Contains("Shortened to fit", text, StringComparison.Ordinal);
+        Assert.Contains("| `weather/stations/station-00001.csv` | modified | 1,000 → 1,000 | +0 / −0 / ~401 | `reading_1` 400, `reading_2` 399, `reading_3` 398, +5 more columns |", text, StringComparison.Ordinal);
+        Assert.Equal(Count(text, "<details>"), Count(text, "</details>"));
+        Assert.Equal(3, Count(text, "<summary>Modified rows of"));
+        Assert.Contains("(key <code>station</code>, <code>date</code>): first 3 of 401, old → new</summary>", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_report_starts_with_the_hidden_marker_of_its_model()
     {
         var text = ReportMarkdown.Render(ReportSamples.RegressionGateFailed());

@@ -1,4 +1,5 @@
 using MlopsCi.Core.Reporting;
+using MlopsCi.Core.RowDiffs;
 using MlopsCi.Core.Training.Evaluation;
 using MlopsCi.Core.Versioning;
 
@@ -121,4 +122,54 @@ internal static class ReportSamples
         DataDiff = new DataDiffSection(MainCommit, PrCommit,
             [.. Enumerable.Range(1, count).Select(i => new FileChange($"weather/stations/station-{i:D5}-with-a-rather-long-descriptive-name.csv", DiffKind.Added, null, 2_048, new TableDiff(0, 40, 40, 0, [], [], [])))]),
     };
+
+    /// <summary>Keyed tables (one by date, one by a composite key with duplicate keys), a rename, an unkeyed table and awkward cell values.</summary>
+    public static PullRequestReport KeyedData() => MulticlassBetter() with
+    {
+        DataDiff = new DataDiffSection(MainCommit, PrCommit,
+        [
+            new("weather/seattle-weather.csv", DiffKind.Modified, 47_100, 47_012, new TableDiff(1461, 1456, 5, 10, [], [], [])
+            {
+                Key = ["date"],
+                RowsModified = 44,
+                ChangedColumns = [new("temp_max", 30), new("weather", 15), new("precipitation", 2)],
+                ModifiedSamples =
+                [
+                    Modified(["2012-01-04"], ("weather", "rain", "snow")),
+                    Modified(["2012-01-08"], ("temp_max", "10.6", "12.1")),
+                    Modified(["2012-02-27"], ("temp_max", "8.3", "9.8"), ("weather", "sun", "fog")),
+                    Modified(["2012-04-16"], ("precipitation", "0.0", null)),
+                    Modified(["2012-05-24"], ("weather", "drizzle|rain", "</details> <b>rain</b>")),
+                    Modified(["2012-07-01"], ("weather", "sun", "rain")),
+                ],
+            }),
+            new("flights/flights.csv", DiffKind.Modified, 512_000, 511_800, new TableDiff(20_000, 19_994, 1, 7, [], [], [])
+            {
+                Key = ["date", "origin", "destination"],
+                RowsModified = 199,
+                ChangedColumns = [new("delay", 199)],
+                ColumnsRenamed = [new("dist", "distance")],
+                ModifiedSamples = [Modified(["2001/01/01 06:00", "SEA", "PDX"], ("delay", "-3", "7"))],
+                DuplicatesAfter = new DuplicateKeys(2, ["2001/01/13 14:56|SMF|LAS", "2001/03/29 20:15|PHX|LAX"]),
+            }),
+            new("trips/trips.csv", DiffKind.Modified, 9_000, 9_100, new TableDiff(300, 301, 3, 2, [], [], [])),
+            new("weather/stations.csv", DiffKind.Added, null, 412, new TableDiff(0, 12, 12, 0, ["station", "elevation"], [], []) { Key = ["station"] }),
+        ]),
+    };
+
+    /// <summary>Many keyed tables, each with ten modified rows of long values: far more than a comment holds.</summary>
+    public static PullRequestReport ManyKeyedFiles(int count) => MulticlassBetter() with
+    {
+        DataDiff = new DataDiffSection(MainCommit, PrCommit,
+            [.. Enumerable.Range(1, count).Select(i => new FileChange($"weather/stations/station-{i:D5}.csv", DiffKind.Modified, 90_000, 90_500, new TableDiff(1000, 1000, 0, 0, [], [], [])
+            {
+                Key = ["station", "date"],
+                RowsModified = 400 + i,
+                ChangedColumns = [.. Enumerable.Range(1, 8).Select(c => new ColumnCellChanges($"reading_{c}", 400 + i - c))],
+                ModifiedSamples = [.. Enumerable.Range(1, 10).Select(r => Modified([$"station-{i}", $"2024-01-{r:D2}"], [.. Enumerable.Range(1, 8).Select(c => ($"reading_{c}", new string('x', 100), (string?)new string('y', 100)))]))],
+            }))]),
+    };
+
+    private static RowChange Modified(string[] key, params (string Column, string? Before, string? After)[] cells) =>
+        new(RowChangeKind.Modified, key, 1, 1, [.. cells.Select(c => new CellChange(c.Column, c.Before, c.After))]);
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using MlopsCi.Core.Reporting;
+using MlopsCi.Core.RowDiffs;
 
 namespace MlopsCi.PullRequests.Tests;
 
@@ -34,25 +35,53 @@ public sealed class TableDifferSpecs
         Assert.Equal(["city"], diff.ColumnsRemoved);
         var change = Assert.Single(diff.TypeChanges);
         Assert.Equal(("price", "numeric", "text"), (change.Column, change.Before, change.After));
-        Assert.Contains("header changed", diff.Note, StringComparison.Ordinal);
+        Assert.Contains("compared by count only", diff.Note, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_new_file_has_every_row_added_and_a_deleted_one_every_row_removed()
     {
-        var added = await TableDiffer.CompareAsync(null, Open("a\n1\n2\n"), "t.csv", CancellationToken.None);
-        var deleted = await TableDiffer.CompareAsync(Open("a\n1\n2\n3\n"), null, "t.csv", CancellationToken.None);
+        var added = await TableDiffer.CompareAsync(null, Open("a\n1\n2\n"), new RowDiffOptions(), CancellationToken.None);
+        var deleted = await TableDiffer.CompareAsync(Open("a\n1\n2\n3\n"), null, new RowDiffOptions(), CancellationToken.None);
 
         Assert.Equal((0L, 2L, 2L, 0L), (added.RowsBefore, added.RowsAfter, added.RowsAdded, added.RowsRemoved));
         Assert.Equal((3L, 0L, 0L, 3L), (deleted.RowsBefore, deleted.RowsAfter, deleted.RowsAdded, deleted.RowsRemoved));
     }
 
     [Fact]
-    public void Only_csv_and_tsv_files_are_tables() =>
-        Assert.Equal([true, true, false], new[] { "a/b.csv", "x.TSV", "m.parquet" }.Select(TableDiffer.IsTable));
+    public async Task With_a_key_a_changed_row_is_modified_with_its_cells_and_without_one_the_note_is_left_to_the_renderer()
+    {
+        const string Before = "id,city,price\n1,Oslo,10\n2,Rome,11\n3,Lima,12\n";
+        const string After = "id,city,price\n1,Oslo,10\n2,Roma,13\n3,Lima,12\n4,Pisa,9\n";
+
+        var keyed = await TableDiffer.CompareAsync(Open(Before), Open(After), new RowDiffOptions { Key = ["id"] }, CancellationToken.None);
+        var whole = await CompareAsync(Before, After);
+
+        Assert.Equal((1L, 0L, 1L), (keyed.RowsAdded, keyed.RowsRemoved, keyed.RowsModified));
+        Assert.Equal(["id"], keyed.Key);
+        Assert.Equal([new ColumnCellChanges("city", 1), new ColumnCellChanges("price", 1)], keyed.ChangedColumns);
+        var row = Assert.Single(keyed.ModifiedSamples);
+        Assert.Equal(["2"], row.Key);
+        Assert.Contains(new CellChange("city", "Rome", "Roma"), row.Cells);
+        Assert.Equal((2L, 1L, 0L, false), (whole.RowsAdded, whole.RowsRemoved, whole.RowsModified, whole.Keyed));
+        Assert.Null(whole.Note);
+    }
+
+    [Fact]
+    public async Task A_key_column_a_version_lacks_falls_back_to_whole_records_and_says_why()
+    {
+        var diff = await TableDiffer.CompareAsync(Open("id,v\n1,a\n"), Open("ident,v\n1,a\n"), new RowDiffOptions { Key = ["id"] }, CancellationToken.None);
+
+        Assert.False(diff.Keyed);
+        Assert.StartsWith("compared as whole records: The key column 'id' is not in", diff.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Csv_and_tsv_files_with_or_without_gzip_and_formats_with_a_reader_are_tables() =>
+        Assert.Equal([true, true, true, false], new[] { "a/b.csv", "x.TSV", "y.csv.gz", "m.parquet" }.Select(p => TableDiffer.IsTable(p, [])));
 
     private static Task<TableDiff> CompareAsync(string before, string after) =>
-        TableDiffer.CompareAsync(Open(before), Open(after), "data/t.csv", CancellationToken.None);
+        TableDiffer.CompareAsync(Open(before), Open(after), new RowDiffOptions(), CancellationToken.None);
 
-    private static Func<Task<Stream>> Open(string text) => () => Task.FromResult<Stream>(new MemoryStream(Encoding.UTF8.GetBytes(text)));
+    private static RowDiffInput Open(string text) => new("data/t.csv", _ => Task.FromResult<Stream>(new MemoryStream(Encoding.UTF8.GetBytes(text))));
 }

@@ -7,6 +7,29 @@ namespace MlopsCi.Web.Tests;
 public sealed class BrowserSpecs(UiFixture ui)
 {
     [Fact]
+    public async Task The_diff_page_shows_the_keyed_row_diff_the_report_computes_with_old_and_new_cells()
+    {
+        var page = await ui.NewPageAsync();
+        await page.GotoAsync(new Uri(ui.Address, "/data/diff?left=main&right=" + Uri.EscapeDataString(UiStoreSeed.FixBranch)).ToString());
+
+        var row = await page.Locator("#changes tbody tr", new() { HasText = "weather/days.csv" }).InnerTextAsync();
+        Assert.Contains("~8", row, StringComparison.Ordinal);
+        Assert.Contains("temp_max 7, weather 1", row, StringComparison.Ordinal);
+        Assert.Contains("date", row, StringComparison.Ordinal);
+        Assert.Equal("weather/days.csv (key date): all 8 modified rows", await page.Locator("details.rowdiff summary").InnerTextAsync());
+        var modified = page.Locator("details.rowdiff table.modified tbody tr");
+        Assert.Equal(8, await modified.CountAsync());
+        Assert.Equal(["2012-01-13", "weather", "fog", "snow"], (await modified.Filter(new() { HasText = "2012-01-13" }).InnerTextAsync()).Split('\t', StringSplitOptions.TrimEntries));
+        await UiFixture.ScreenshotAsync(page, "ui-row-diff");
+
+        await page.Locator("input[name=key]").FillAsync("station");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Diff" }).ClickAsync();
+        await page.WaitForURLAsync("**key=station**");
+        Assert.Contains("compared as whole records: The key column", await page.Locator("#changes").InnerTextAsync(), StringComparison.Ordinal);
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_person_goes_from_the_branch_list_to_a_commit_its_diff_and_a_csv_preview()
     {
         var page = await ui.NewPageAsync();

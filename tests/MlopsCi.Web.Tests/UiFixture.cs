@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using MlopsCi.Core.RowDiffs;
 using MlopsCi.Core.Storage;
 using MlopsCi.Core.Tests;
 using MlopsCi.Core.Training.Runs;
@@ -48,7 +49,9 @@ public sealed class UiFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         (FirstCommit, SecondCommit, Baseline, Candidate) = await UiStoreSeed.SeedAsync(_folder.Path);
-        _server = await UiServer.StartAsync(new UiServerOptions(new LocalFolderStore(_folder.Combine("store")), "127.0.0.1", 0), default);
+        // The keys a spec's data.keys would give `mlops ui`, so the diff page matches rows by date as the PR comment does.
+        var keys = new TableKeys([new("weather/*.csv", ["date"])]);
+        _server = await UiServer.StartAsync(new UiServerOptions(new LocalFolderStore(_folder.Combine("store")), "127.0.0.1", 0) { Keys = keys }, default);
         Http.BaseAddress = _server.Address;
         if (!File.Exists(Chromium))
             throw new InvalidOperationException($"{Chromium} is missing: run scripts/setup.sh (it installs Debian's chromium).");

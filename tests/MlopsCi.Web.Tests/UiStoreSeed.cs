@@ -26,6 +26,9 @@ internal static class UiStoreSeed
     public const string HostileMessage = "Add 2013 <script>alert('x')</script> & more";
     public const int ManyFiles = 2_500;
 
+    /// <summary>A branch of main whose days.csv has 8 rows modified: temp_max of every 50th day from the 6th (7 cells), the weather of 2012-01-13 (fog → snow).</summary>
+    public const string FixBranch = "fix/readings";
+
     public static async Task<(string First, string Second, RunRecord Baseline, RunRecord Candidate)> SeedAsync(string root)
     {
         var store = new LocalFolderStore(Path.Combine(root, "store"));
@@ -41,6 +44,9 @@ internal static class UiStoreSeed
         await repository.CreateBranchAsync("feature/more-days", "main", default);
         var many = Enumerable.Range(0, ManyFiles).Select(i => Change.Put(new Entry($"many/part-{i:D5}.csv", Hashing.Sha256Hex(BitConverter.GetBytes(i)), 10 + i)));
         await repository.CommitChangesAsync("feature/more-days", many, "2,500 small files", new Dictionary<string, string>(), default);
+        await repository.CreateBranchAsync(FixBranch, "main", default);
+        await File.WriteAllTextAsync(Path.Combine(folder, "weather", "days.csv"), Fixed(Csv(350, numericWind: false)));
+        await repository.CommitFolderAsync(FixBranch, folder, "", "Fix readings", new Dictionary<string, string>(), NoProgress.Instance, default);
         await repository.SetProtectionAsync("main", true, default);
 
         var runs = new RunStore(store);
@@ -73,6 +79,22 @@ internal static class UiStoreSeed
         var report = new PullRequestReport("weather", 7, comparison, null, null, null, [], lineage, new ReportOutcome(OutcomeKind.Merged, ModelVersion: "weather:2", Promoted: true));
         await new PullRequestRecordStore(store).SaveAsync(new PullRequestRecord(7, "weather", PullRequestRecord.Merged, lineage.GitSha, second.Commit.Id, candidate.Id, 1, report, DateTimeOffset.UtcNow), default);
         return (first.Commit.Id, second.Commit.Id, baseline, candidate);
+    }
+
+    private static string Fixed(string csv)
+    {
+        var lines = csv.TrimEnd('\n').Split('\n');
+        for (var i = 1; i < lines.Length; i++)
+        {
+            var cells = lines[i].Split(',');
+            if ((i - 1) % 50 == 5)
+                cells[1] = (double.Parse(cells[1], CultureInfo.InvariantCulture) + 1).ToString("0.0", CultureInfo.InvariantCulture);
+            if (i - 1 == 12)
+                cells[3] = "snow";
+            lines[i] = string.Join(',', cells);
+        }
+
+        return string.Join('\n', lines) + "\n";
     }
 
     private static string Csv(int rows, bool numericWind)

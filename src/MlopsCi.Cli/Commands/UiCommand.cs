@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MlopsCi.Cli.Hosting;
 using MlopsCi.Config.Hooks;
+using MlopsCi.Core.RowDiffs;
 using MlopsCi.Web;
 
 namespace MlopsCi.Cli.Commands;
@@ -10,7 +11,7 @@ internal sealed class UiCommand : ICommandGroup
 {
     public IEnumerable<CommandSpec> Commands =>
     [
-        new("ui", [], [new("port", "n", "port to listen on (5000; 0 picks a free one)"), new("host", "address", "address to bind (127.0.0.1; anything else exposes the store without authentication)"), new("open", null, "open the page in the default browser")],
+        new("ui", [], [new("port", "n", "port to listen on (5000; 0 picks a free one)"), new("host", "address", "address to bind (127.0.0.1; anything else exposes the store without authentication)"), new("open", null, "open the page in the default browser"), new("spec", "file", "the spec whose data.keys match rows by key on the diff page (mlops.yml when present)")],
             "Serve a read-only web page of the store: branches, commits, diffs, file previews, runs, models, monitoring, hooks, pull requests.", RunAsync),
     ];
 
@@ -21,7 +22,8 @@ internal sealed class UiCommand : ICommandGroup
             throw new UsageException($"--port takes a port number up to 65535, not {port}.", ctx.Args.Command);
         var host = ctx.Args.Option("host") ?? "127.0.0.1";
         var store = await ctx.OpenStoreAsync();
-        await using var server = await UiServer.StartAsync(new UiServerOptions(store, host, port) { Readers = [new ParquetTableReader()] }, ctx.Cancellation);
+        var spec = await DriftCommands.OptionalSpecAsync(ctx);
+        await using var server = await UiServer.StartAsync(new UiServerOptions(store, host, port) { Readers = [new ParquetTableReader()], Keys = spec?.Data?.Keys ?? TableKeys.None }, ctx.Cancellation);
         if (!UiServer.IsLoopback(host))
             ctx.Error.WriteLine($"warning: listening on {host}: the UI has no authentication, so anyone who can reach this address can read the whole store ({store.Location}).");
         ctx.Out.WriteLine($"mlops ui: {store.Location} at {server.Address} (read-only). Press Ctrl+C to stop.");

@@ -8,4 +8,7 @@ public sealed record DataDiffSection(string BaseCommit, string HeadCommit, IRead
 
     /// <summary>Rows removed over every compared table.</summary>
     public long RowsRemoved => Files.Sum(f => f.Table?.RowsRemoved ?? 0);
+
+    /// <summary>Rows modified (same key, other values) over every table compared by key.</summary>
+    public long RowsModified => Files.Sum(f => f.Table?.RowsModified ?? 0);
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using MlopsCi.Core.Versioning;
 using static MlopsCi.Core.Reporting.ReportFormat;
 
 namespace MlopsCi.Core.Reporting;
@@ -9,46 +8,8 @@ public static partial class ReportMarkdown
 {
     private static void AppendDataDiff(StringBuilder md, PullRequestReport report, RenderLimits limits)
     {
-        if (report.DataDiff is not { } diff)
-            return;
-        var l = report.Lineage;
-        md.Append($"#### 📦 Data changes — {Code(l.BaseBranch)} {Code(ShortId(diff.BaseCommit))} → {Code(l.DataBranch)} {Code(ShortId(diff.HeadCommit))}\n\n");
-        if (diff.Files.Count == 0)
-        {
-            md.Append($"No data changes: {Code(l.DataBranch)} holds the same data as {Code(l.BaseBranch)}.\n\n");
-            return;
-        }
-
-        var kinds = string.Join(", ", new[] { (DiffKind.Added, "added"), (DiffKind.Modified, "modified"), (DiffKind.Deleted, "deleted") }
-            .Select(k => (Count: diff.Files.Count(f => f.Kind == k.Item1), k.Item2)).Where(k => k.Count > 0).Select(k => $"{Count(k.Count)} {k.Item2}"));
-        md.Append($"{Plural(diff.Files.Count, "file")} changed ({kinds})");
-        if (diff.Files.Any(f => f.Table is not null))
-            md.Append($" · **+{Count(diff.RowsAdded)}** / **−{Count(diff.RowsRemoved)}** rows");
-        md.Append("\n\n| File | Change | Rows (main → PR) | Rows + / − | Size | Schema |\n|---|---|---:|---:|---|---|\n");
-        foreach (var file in diff.Files.Take(limits.Files))
-        {
-            var t = file.Table;
-            var rows = t is null ? "—" : $"{Count(t.RowsBefore)} → {Count(t.RowsAfter)}";
-            var plusMinus = t is null ? "—" : $"+{Count(t.RowsAdded)} / −{Count(t.RowsRemoved)}";
-            md.Append($"| {Code(file.Path)} | {file.Kind.ToString().ToLowerInvariant()} | {rows} | {plusMinus} | {Size(file.SizeBefore)} → {Size(file.SizeAfter)} | {Schema(t)} |\n");
-        }
-
-        AppendTruncation(md, Math.Min(diff.Files.Count, limits.Files), diff.Files.Count, "file");
-        foreach (var note in diff.Files.Take(limits.Files).Where(f => f.Table?.Note is not null))
-            md.Append($"\n<sub>{Code(note.Path)}: {Cell(note.Table!.Note!)}</sub>\n");
-        md.Append('\n');
-    }
-
-    private static string Schema(TableDiff? table)
-    {
-        if (table is null)
-            return "—";
-        if (!table.SchemaChanged)
-            return "unchanged";
-        var parts = table.ColumnsAdded.Select(c => "+" + Code(c))
-            .Concat(table.ColumnsRemoved.Select(c => "−" + Code(c)))
-            .Concat(table.TypeChanges.Select(c => $"{Code(c.Column)} {c.Before} → {c.After}"));
-        return string.Join(", ", parts);
+        if (report.DataDiff is { } diff)
+            DataDiffMarkdown.Append(md, diff, report.Lineage, limits);
     }
 
     private static void AppendValidation(StringBuilder md, PullRequestReport report, RenderLimits limits)

@@ -70,7 +70,7 @@ public static partial class ReportMarkdown
         return count;
     }
 
-    private static void AppendTruncation(StringBuilder md, int shown, int total, string noun)
+    internal static void AppendTruncation(StringBuilder md, int shown, int total, string noun)
     {
         if (total > shown)
             md.Append($"\n<sub>… and {ReportFormat.Plural(total - shown, "more " + noun)} not shown.</sub>\n");

@@ -33,9 +33,6 @@ public static partial class RowDiffer
         writer.Complete();
     }
 
-    private static async Task<byte[]> ReadPartitionAsync(string path, CancellationToken cancellationToken) =>
-        File.Exists(path) ? await File.ReadAllBytesAsync(path, cancellationToken) : [];
-
     /// <summary>Enough partitions that one of them (both sides, decoded keys, index) fits the budget; 64 when sizes are unknown.</summary>
     private static int PartitionCount(RowDiffInput? before, RowDiffInput? after, long budget)
     {

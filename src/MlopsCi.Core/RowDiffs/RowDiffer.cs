@@ -32,8 +32,10 @@ public static partial class RowDiffer
         {
             using var left = new SpillWriter(directory, "before", partitions, key, $"the old version of '{before?.Path}'");
             using var right = new SpillWriter(directory, "after", partitions, key, $"the new version of '{after?.Path}'");
-            await SpillAsync(before, left, options, cancellationToken);
-            await SpillAsync(after, right, options, cancellationToken);
+            // The two versions are read and spilled side by side: each is one core's work (parse, encode, write).
+            await Task.WhenAll(
+                Task.Run(() => SpillAsync(before, left, options, cancellationToken), cancellationToken),
+                Task.Run(() => SpillAsync(after, right, options, cancellationToken), cancellationToken));
             var schema = SchemaOf(left, right, before is not null && after is not null);
             var plan = PlanOf(key, left, right, schema);
             var sameColumns = before is null || after is null || left.Names.Order(StringComparer.Ordinal).SequenceEqual(right.Names.Order(StringComparer.Ordinal), StringComparer.Ordinal);
@@ -41,10 +43,13 @@ public static partial class RowDiffer
             if (key.Count > 0 || sameColumns)
             {
                 var comparer = new PartitionComparer(plan, tally);
+                var (leftPart, rightPart) = (new PartitionBuffer(), new PartitionBuffer());
                 for (var p = 0; p < partitions; p++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    comparer.Compare(await ReadPartitionAsync(left.PartitionPath(p), cancellationToken), await ReadPartitionAsync(right.PartitionPath(p), cancellationToken));
+                    await leftPart.ReadAsync(left.PartitionPath(p), cancellationToken);
+                    await rightPart.ReadAsync(right.PartitionPath(p), cancellationToken);
+                    comparer.Compare(leftPart.Data, leftPart.Length, rightPart.Data, rightPart.Length);
                     File.Delete(left.PartitionPath(p));
                     File.Delete(right.PartitionPath(p));
                 }

@@ -26,7 +26,7 @@ internal static class ApiEndpoints
         app.MapGet("/api/tree/{**ref}", (StoreViews v, string @ref, string? path, string? after, CancellationToken ct) => Json(v.TreeAsync(@ref, path ?? "", after, ct)));
         app.MapGet("/api/file/{**ref}", (StoreViews v, string @ref, string? path, CancellationToken ct) => Json(v.FileAsync(@ref, Required(path, "path"), ct)));
         app.MapGet("/api/blob/{**ref}", BlobAsync);
-        app.MapGet("/api/diff", (StoreViews v, string? left, string? right, CancellationToken ct) => Json(v.DiffAsync(Required(left, "left"), Required(right, "right"), ct)));
+        app.MapGet("/api/diff", (StoreViews v, string? left, string? right, string? key, CancellationToken ct) => Json(v.DiffAsync(Required(left, "left"), Required(right, "right"), key, ct)));
         app.MapGet("/api/runs", (StoreViews v, string? model, CancellationToken ct) => Json(v.RunsAsync(model, ct)));
         app.MapGet("/api/runs/{id}", (StoreViews v, string id, CancellationToken ct) => Json(v.RunAsync(id, ct)));
         app.MapGet("/api/compare", (StoreViews v, string[]? run, CancellationToken ct) => Json(v.CompareAsync(run ?? [], ct)));

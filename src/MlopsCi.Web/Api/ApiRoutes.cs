@@ -13,7 +13,7 @@ internal static class ApiRoutes
         new("/api/tree/{ref}", "A page of up to 1,000 items of a folder at a ref (sub-folders collapsed)", [new("path", "the folder, '' for the root"), new("after", "the 'next' cursor of the previous page")], "Tree"),
         new("/api/file/{ref}", "A file's entry and, for CSV/TSV/Parquet, its first 100 rows with column types", [Path], "File"),
         new("/api/blob/{ref}", "The file's bytes, streamed and verified against its SHA-256 (the response is cut short if they do not match)", [Path], "Blob"),
-        new("/api/diff", "Files changed between two refs, with row and schema changes of CSV/TSV files", [new("left", "the older ref", Required: true), new("right", "the newer ref", Required: true)], "Diff"),
+        new("/api/diff", "Files changed between two refs, with the row diff of each changed table the pull-request comment computes (added, removed, modified by key, cells per column, modified rows, schema)", [new("left", "the older ref", Required: true), new("right", "the newer ref", Required: true), new("key", "key columns for every table, comma-separated (default: data.keys of the spec mlops ui was given)")], "Diff"),
         new("/api/runs", "Training runs, newest first", [new("model", "only runs of this model")], "Runs"),
         new("/api/runs/{id}", "One run with the model versions registered from it", [], "Run"),
         new("/api/compare", "2–5 runs side by side, deltas against the first, and paired-bootstrap intervals when a pull request computed them", [new("run", "a run id (2 to 5 of them)", Required: true, Repeated: true)], "Compare"),

@@ -20,8 +20,18 @@ internal sealed record LogView(string Ref, int Page, int PageSize, IReadOnlyList
 /// <summary>A changed file between two commits, with the table diff of CSV/TSV files.</summary>
 internal sealed record ChangeView(string Kind, string Path, long? SizeBefore, long? SizeAfter, TableDiff? Table);
 
-/// <summary>File-level differences between two commits; <see cref="Count"/> is the whole diff, <see cref="Changes"/> at most a page of it.</summary>
-internal sealed record DiffView(string Left, string Right, string LeftCommit, string RightCommit, int Count, IReadOnlyList<ChangeView> Changes, long RowsAdded, long RowsRemoved);
+/// <summary>
+/// Differences between two commits as the pull-request comment computes them; <see cref="Count"/> is the whole diff,
+/// <see cref="Changes"/> at most a page of it.
+/// </summary>
+internal sealed record DiffView(string Left, string Right, string LeftCommit, string RightCommit, int Count, IReadOnlyList<ChangeView> Changes, long RowsAdded, long RowsRemoved)
+{
+    /// <summary>Rows modified (same key, other values) over the tables compared by key.</summary>
+    public long RowsModified { get; init; }
+
+    /// <summary>The key the page was asked to use for every table ("col,col"); null: the spec's data.keys.</summary>
+    public string? Key { get; init; }
+}
 
 /// <summary>A commit with its metadata and its diff against the first parent.</summary>
 internal sealed record CommitView(

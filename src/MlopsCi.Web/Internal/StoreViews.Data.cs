@@ -1,6 +1,7 @@
 using MlopsCi.Core.Errors;
 using MlopsCi.Core.Hooks.Tables;
 using MlopsCi.Core.Reporting;
+using MlopsCi.Core.RowDiffs;
 using MlopsCi.Core.Versioning;
 
 namespace MlopsCi.Web.Internal;
@@ -42,14 +43,24 @@ internal sealed partial class StoreViews
         }
     }
 
-    public async Task<DiffView> DiffAsync(string left, string right, CancellationToken cancellationToken)
+    /// <summary>
+    /// The data section the pull-request comment shows, between any two refs: keyed row diffs where the spec's
+    /// <c>data.keys</c> (or <paramref name="key"/>, "col,col" for every table, like <c>--key</c>) names a key.
+    /// </summary>
+    public async Task<DiffView> DiffAsync(string left, string right, string? key, CancellationToken cancellationToken)
     {
         var leftCommit = await Repository.ResolveAsync(left, cancellationToken);
         var rightCommit = await Repository.ResolveAsync(right, cancellationToken);
-        var section = await DataDiffBuilder.BuildAsync(Repository, leftCommit, rightCommit, cancellationToken);
+        var columns = (key ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var keys = columns.Length > 0 ? new TableKeys([new("**", columns)]) : _keys;
+        var section = await DataDiffBuilder.BuildAsync(Repository, leftCommit, rightCommit, new DataDiffOptions { Keys = keys, Readers = _extraReaders }, cancellationToken);
         var changes = section.Files.Take(DiffPageSize)
             .Select(f => new ChangeView(f.Kind.ToString(), f.Path, f.SizeBefore, f.SizeAfter, f.Table))
             .ToList();
-        return new DiffView(left, right, leftCommit.Id, rightCommit.Id, section.Files.Count, changes, section.RowsAdded, section.RowsRemoved);
+        return new DiffView(left, right, leftCommit.Id, rightCommit.Id, section.Files.Count, changes, section.RowsAdded, section.RowsRemoved)
+        {
+            RowsModified = section.RowsModified,
+            Key = columns.Length > 0 ? string.Join(",", columns) : null,
+        };
     }
 }

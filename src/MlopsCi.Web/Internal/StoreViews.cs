@@ -2,6 +2,7 @@ using MlopsCi.Core.Hooks;
 using MlopsCi.Core.Hooks.Tables;
 using MlopsCi.Core.Monitoring;
 using MlopsCi.Core.PullRequests.Flow;
+using MlopsCi.Core.RowDiffs;
 using MlopsCi.Core.Training.Registry;
 using MlopsCi.Core.Training.Runs;
 using MlopsCi.Core.Versioning;
@@ -12,7 +13,7 @@ namespace MlopsCi.Web.Internal;
 /// The data behind every page and API route, read through Core (repository, runs, registry, monitoring, hooks, pull
 /// requests). One instance lives as long as the server, so the repository's range cache serves later pages.
 /// </summary>
-internal sealed partial class StoreViews(Repository repository, IReadOnlyList<ITableReader> extraReaders)
+internal sealed partial class StoreViews(Repository repository, IReadOnlyList<ITableReader> extraReaders, TableKeys keys)
 {
     public const int LogPageSize = 50;
     public const int TreePageSize = 1000;
@@ -24,6 +25,8 @@ internal sealed partial class StoreViews(Repository repository, IReadOnlyList<IT
     private readonly HookRunStore _hooks = new(repository.Store);
     private readonly PullRequestRecordStore _pulls = new(repository.Store);
     private readonly IReadOnlyList<ITableReader> _readers = [.. TableFormats.BuiltInReaders, .. extraReaders];
+    private readonly IReadOnlyList<ITableReader> _extraReaders = extraReaders;
+    private readonly TableKeys _keys = keys;
 
     public Repository Repository { get; } = repository;
 
@@ -61,7 +64,7 @@ internal sealed partial class StoreViews(Repository repository, IReadOnlyList<IT
         var tree = await Repository.GetTreeAsync(commit, cancellationToken);
         DiffView? diff = null;
         if (commit.Parents.Count > 0)
-            diff = await DiffAsync(commit.Parents[0], commit.Id, cancellationToken);
+            diff = await DiffAsync(commit.Parents[0], commit.Id, null, cancellationToken);
         return new CommitView(commit.Id, commit.Message, commit.Author, commit.Time, commit.Parents, GitSha(commit), commit.Metadata, commit.Generation, tree.EntryCount, tree.TotalBytes, diff);
     }
 

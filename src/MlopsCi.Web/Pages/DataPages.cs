@@ -82,15 +82,16 @@ internal static class DataPages
     {
         var h = new Html().Heading($"Diff {diff.Left} → {diff.Right}");
         h.Raw("<p>").Link($"/data/commit/{diff.LeftCommit}", Html.Short(diff.LeftCommit), "mono").Raw(" → ").Link($"/data/commit/{diff.RightCommit}", Html.Short(diff.RightCommit), "mono").Raw("</p>");
-        return Changes(h, diff).Raw(DiffForm(diff.Right, diff.Left, diff.Right));
+        return Changes(h, diff).Raw(DiffForm(diff.Right, diff.Left, diff.Right, diff.Key));
     }
 
     private static Html Changes(Html h, DiffView diff)
     {
-        h.Para($"{diff.Count:N0} files changed; rows in compared tables: +{diff.RowsAdded:N0} −{diff.RowsRemoved:N0}.");
+        var keyed = diff.Changes.Any(c => c.Table is { Keyed: true });
+        h.Para($"{diff.Count:N0} files changed; rows in compared tables: +{diff.RowsAdded:N0} −{diff.RowsRemoved:N0}{(keyed ? $" ~{diff.RowsModified:N0} modified" : "")}.");
         if (diff.Count == 0)
             return h;
-        h.Raw("<table class=\"sortable\" id=\"changes\">").HeaderRow("", "Path", "Size before", "Size after", "Rows before", "Rows after", "Rows +", "Rows −", "Schema").Raw("<tbody>");
+        h.Raw("<table class=\"sortable\" id=\"changes\">").HeaderRow("", "Path", "Size before", "Size after", "Rows before", "Rows after", "Rows +", "Rows −", "Rows ~", "Key", "Most-changed columns (cells)", "Schema").Raw("<tbody>");
         foreach (var f in diff.Changes)
         {
             var reference = f.Kind == "Deleted" ? diff.LeftCommit : diff.RightCommit;
@@ -102,12 +103,18 @@ internal static class DataPages
                 .Cell(t?.RowsAfter.ToString("N0", CultureInfo.InvariantCulture), t?.RowsAfter.ToString(CultureInfo.InvariantCulture), "num")
                 .Cell(t is null ? null : "+" + t.RowsAdded.ToString("N0", CultureInfo.InvariantCulture), t?.RowsAdded.ToString(CultureInfo.InvariantCulture), "num added")
                 .Cell(t is null ? null : "−" + t.RowsRemoved.ToString("N0", CultureInfo.InvariantCulture), t?.RowsRemoved.ToString(CultureInfo.InvariantCulture), "num deleted")
+                .Cell(t is { Keyed: true } ? "~" + t.RowsModified.ToString("N0", CultureInfo.InvariantCulture) : null, t?.RowsModified.ToString(CultureInfo.InvariantCulture), "num modified")
+                .Cell(t is { Keyed: true } ? string.Join(", ", t.Key) : t is null ? null : "whole records")
+                .Cell(t is null ? null : string.Join(", ", t.ChangedColumns.Select(c => $"{c.Column} {c.Cells.ToString("N0", CultureInfo.InvariantCulture)}")))
                 .Cell(t is null ? null : Schema(t)).Raw("</tr>\n");
         }
 
         h.Raw("</tbody></table>");
         if (diff.Count > diff.Changes.Count)
             h.Para($"Showing the first {diff.Changes.Count:N0} of {diff.Count:N0} changes; 'mlops data diff {diff.LeftCommit[..12]} {diff.RightCommit[..12]}' lists them all.", "muted");
+        RowDiffHtml.Samples(h, diff.Changes);
+        if (diff.Changes.Any(c => c.Kind == "Modified" && c.Table is { Keyed: false, Note: null }))
+            h.Para("Tables without a key are compared as whole records: a changed row counts as one removed and one added. Name a key (data.keys in mlops.yml, or the key field below) to see modified rows and cells.", "muted");
         return h;
     }
 
@@ -118,14 +125,17 @@ internal static class DataPages
             parts.Add("added " + string.Join(", ", t.ColumnsAdded));
         if (t.ColumnsRemoved.Count > 0)
             parts.Add("removed " + string.Join(", ", t.ColumnsRemoved));
+        parts.AddRange(t.ColumnsRenamed.Select(r => $"renamed {r.Before} → {r.After}"));
         parts.AddRange(t.TypeChanges.Select(c => $"{c.Column}: {c.Before} → {c.After}"));
+        if (t.DuplicatesAfter is { } d)
+            parts.Add($"{d.Rows:N0} rows repeat a key");
         if (t.Note is not null)
             parts.Add(t.Note);
         return string.Join("; ", parts);
     }
 
-    private static string DiffForm(string defaultRight, string? left = null, string? right = null) =>
+    private static string DiffForm(string defaultRight, string? left = null, string? right = null, string? key = null) =>
         new Html().Heading("Compare two refs", 2)
             .Raw("<form action=\"/data/diff\" method=\"get\"><label>left <input name=\"left\" value=\"").Text(left ?? "").Raw("\" placeholder=\"main~ or a commit\"></label> ")
-            .Raw("<label>right <input name=\"right\" value=\"").Text(right ?? defaultRight).Raw("\"></label> <button type=\"submit\">Diff</button></form>").ToString();
+            .Raw("<label>right <input name=\"right\" value=\"").Text(right ?? defaultRight).Raw("\"></label> <label>key <input name=\"key\" value=\"").Text(key ?? "").Raw("\" placeholder=\"data.keys, or col,col\"></label> <button type=\"submit\">Diff</button></form>").ToString();
 }

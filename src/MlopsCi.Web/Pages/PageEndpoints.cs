@@ -18,8 +18,8 @@ internal static class PageEndpoints
         app.MapGet("/data/commit/{**ref}", async (StoreViews v, string @ref, CancellationToken ct) => Page(v, "Commit " + Html.Short(@ref), DataPages.Commit(await v.CommitAsync(@ref, ct))));
         app.MapGet("/data/tree/{**ref}", async (StoreViews v, string @ref, string? path, string? after, CancellationToken ct) => Page(v, $"{@ref}:/{path}", TreePages.Tree(await v.TreeAsync(@ref, path ?? "", after, ct))));
         app.MapGet("/data/file/{**ref}", async (StoreViews v, string @ref, string? path, CancellationToken ct) => Page(v, path ?? "", TreePages.File(await v.FileAsync(@ref, ApiEndpoints.Required(path, "path"), ct))));
-        app.MapGet("/data/diff", async (StoreViews v, string? left, string? right, CancellationToken ct) =>
-            Page(v, "Diff", DataPages.Diff(await v.DiffAsync(ApiEndpoints.Required(left, "left"), ApiEndpoints.Required(right, "right"), ct))));
+        app.MapGet("/data/diff", async (StoreViews v, string? left, string? right, string? key, CancellationToken ct) =>
+            Page(v, "Diff", DataPages.Diff(await v.DiffAsync(ApiEndpoints.Required(left, "left"), ApiEndpoints.Required(right, "right"), key, ct))));
         app.MapGet("/runs", async (StoreViews v, string? model, CancellationToken ct) => Page(v, "Runs", RunPages.Runs(await v.RunsAsync(model, ct))));
         app.MapGet("/runs/compare", async (StoreViews v, string[]? run, CancellationToken ct) => Page(v, "Compare runs", RunPages.Compare(await v.CompareAsync(run ?? [], ct))));
         app.MapGet("/runs/{id}", async (StoreViews v, string id, CancellationToken ct) => Page(v, "Run " + id, RunPages.Run(await v.RunAsync(id, ct))));

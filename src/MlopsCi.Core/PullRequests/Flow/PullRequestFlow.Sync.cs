@@ -2,6 +2,7 @@ using System.Globalization;
 using MlopsCi.Core.Errors;
 using MlopsCi.Core.Hooks;
 using MlopsCi.Core.Reporting;
+using MlopsCi.Core.RowDiffs;
 using MlopsCi.Core.Training.Runs;
 using MlopsCi.Core.Versioning;
 
@@ -86,7 +87,7 @@ public sealed partial class PullRequestFlow
         _output.Step(compared.Evaluation.Describe());
         _output.Step($"compared on {comparison.Rows:N0} evaluation rows: {Describe(comparison)}");
         var mergeBase = await _repository.MergeBaseAsync(main, head, cancellationToken) ?? main;
-        var diff = await DataDiffBuilder.BuildAsync(_repository, mergeBase, head, cancellationToken);
+        var diff = await DataDiffBuilder.BuildAsync(_repository, mergeBase, head, new DataDiffOptions { Keys = context.Spec.Data?.Keys ?? TableKeys.None }, cancellationToken);
         var drift = await DriftAsync(main, head, context, cancellationToken);
         var lineage = new ReportLineage(MainBranch, branch, baselineRun.DataCommit, head.Id, context.HeadSha, baselineRun.Id, candidate.Id,
             champion?.ToString(), candidate.SpecHash, candidate.TrainRows, context.Repository);

@@ -1,6 +1,5 @@
 using MlopsCi.Core.Drift;
 using MlopsCi.Core.Hooks.Tables;
-using MlopsCi.Core.Storage;
 
 namespace MlopsCi.Core.RowDiffs.Internal;
 
@@ -17,13 +16,13 @@ internal sealed class ColumnStats
 
     public long Values { get; private set; }
 
-    public void Add(ReadOnlySpan<char> value, long rowNumber)
+    /// <summary>Adds a value by the hash of its UTF-8 bytes (<see cref="ByteHash"/>, already well mixed, so sums stay strong).</summary>
+    public void Add(ReadOnlySpan<char> value, ulong hash, long rowNumber)
     {
         if (value.IsEmpty)
             return;
         Values++;
-        // A sum of raw FNV values is weak against values that differ in one character; the finaliser spreads them first.
-        ValueHash += Hashing.Mix64(Fnv.Hash(value, Fnv.Seed));
+        ValueHash += hash;
         if (rowNumber <= ColumnKindInference.SampleSize)
             _sample.Add(value.ToString());
     }

@@ -4,57 +4,68 @@ namespace MlopsCi.Core.RowDiffs.Internal;
 
 /// <summary>
 /// Compares one partition of both sides in memory: the old side's rows are indexed by match key (rows with the same key
-/// are chained, and each new row takes the first unmatched one), then the new side's rows are looked up; cells are
-/// compared as UTF-8 bytes straight from the spill buffers, and text is decoded only for keys and samples.
+/// are chained, and each new row takes the first unmatched one), then the new side's rows are looked up; keys and cells
+/// are compared as UTF-8 bytes straight from the spill buffers (<see cref="KeyIndex"/>), and text is decoded only for
+/// samples and duplicate keys. The index and row arrays are reused from partition to partition.
 /// </summary>
 internal sealed class PartitionComparer(DiffPlan plan, DiffTally tally)
 {
-    private const char Separator = '\u001f';
+    private const byte Separator = 0x1F;
+    private readonly KeyIndex _first = new();
+    private readonly KeyIndex _seen = new();
     private int[] _starts = new int[64];
     private int[] _lengths = new int[64];
     private int[] _otherStarts = new int[64];
     private int[] _otherLengths = new int[64];
-    private char[] _key = new char[256];
+    private byte[] _key = new byte[256];
+    private int[] _offsets = new int[1024];
+    private int[] _next = new int[1024];
+    private bool[] _matched = new bool[1024];
 
-    public void Compare(byte[] left, byte[] right)
+    /// <summary>Compares the first <paramref name="leftLength"/> bytes of <paramref name="left"/> with the first <paramref name="rightLength"/> of <paramref name="right"/>.</summary>
+    public void Compare(byte[] left, int leftLength, byte[] right, int rightLength)
     {
-        var first = new Dictionary<string, int>(StringComparer.Ordinal);
-        var offsets = new List<int>();
-        var next = new List<int>();
-        for (var offset = 0; offset < left.Length;)
+        _first.Clear();
+        _seen.Clear();
+        var rows = 0;
+        for (var offset = 0; offset < leftLength;)
         {
             var end = SpillRecord.Cells(left, offset, ref _starts, ref _lengths, out _);
-            var key = KeyOf(left, plan.LeftMatch, _starts, _lengths).ToString();
-            var index = offsets.Count;
-            offsets.Add(offset);
-            next.Add(-1);
-            if (first.TryGetValue(key, out var chain))
+            var key = KeyOf(left, plan.LeftMatch, _starts, _lengths);
+            if (rows == _offsets.Length)
             {
-                while (next[chain] >= 0)
-                    chain = next[chain];
-                next[chain] = index;
+                Array.Resize(ref _offsets, rows * 2);
+                Array.Resize(ref _next, rows * 2);
+            }
+
+            (_offsets[rows], _next[rows]) = (offset, -1);
+            var chain = _first.GetOrAdd(key, rows);
+            if (chain >= 0)
+            {
+                while (_next[chain] >= 0)
+                    chain = _next[chain];
+                _next[chain] = rows;
                 if (plan.Keyed)
                     Duplicate(tally.DuplicateKeysBefore, SpillRecord.Number(left, offset), key, before: true);
             }
-            else
-                first[key] = index;
+
+            rows++;
             offset = end;
         }
 
-        var matched = new bool[offsets.Count];
-        var lookup = first.GetAlternateLookup<ReadOnlySpan<char>>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var seenLookup = seen.GetAlternateLookup<ReadOnlySpan<char>>();
-        for (var offset = 0; offset < right.Length;)
+        if (_matched.Length < rows)
+            _matched = new bool[Math.Max(rows, _matched.Length * 2)];
+        Array.Clear(_matched, 0, rows);
+        for (var offset = 0; offset < rightLength;)
         {
             var end = SpillRecord.Cells(right, offset, ref _otherStarts, ref _otherLengths, out _);
             var key = KeyOf(right, plan.RightMatch, _otherStarts, _otherLengths);
             var number = SpillRecord.Number(right, offset);
-            if (plan.Keyed && !seenLookup.Add(key))
-                Duplicate(tally.DuplicateKeysAfter, number, key.ToString(), before: false);
-            var index = lookup.TryGetValue(key, out var chain) ? chain : -1;
-            while (index >= 0 && matched[index])
-                index = next[index];
+            if (plan.Keyed && _seen.GetOrAdd(key, 0) >= 0)
+                Duplicate(tally.DuplicateKeysAfter, number, key, before: false);
+            var index = _first.Find(key);
+            while (index >= 0 && _matched[index])
+                index = _next[index];
             if (index < 0)
             {
                 tally.Added++;
@@ -63,24 +74,24 @@ internal sealed class PartitionComparer(DiffPlan plan, DiffTally tally)
             }
             else
             {
-                matched[index] = true;
+                _matched[index] = true;
                 if (plan.Keyed)
-                    CompareCells(left, offsets[index], right, offset, number);
+                    CompareCells(left, _offsets[index], right, offset, number);
             }
 
             offset = end;
         }
 
-        for (var i = 0; i < offsets.Count; i++)
+        for (var i = 0; i < rows; i++)
         {
-            if (matched[i])
+            if (_matched[i])
                 continue;
             tally.Removed++;
-            var number = SpillRecord.Number(left, offsets[i]);
+            var number = SpillRecord.Number(left, _offsets[i]);
             if (tally.RemovedRows.Wants(number))
             {
-                SpillRecord.Cells(left, offsets[i], ref _starts, ref _lengths, out _);
-                tally.RemovedRows.Add(number, Whole(RowChangeKind.Removed, left, offsets[i], _starts, _lengths, plan.LeftNames));
+                SpillRecord.Cells(left, _offsets[i], ref _starts, ref _lengths, out _);
+                tally.RemovedRows.Add(number, Whole(RowChangeKind.Removed, left, _offsets[i], _starts, _lengths, plan.LeftNames));
             }
         }
     }
@@ -133,27 +144,31 @@ internal sealed class PartitionComparer(DiffPlan plan, DiffTally tally)
         return new RowChange(kind, key, kind == RowChangeKind.Removed ? number : null, kind == RowChangeKind.Added ? number : null, cells);
     }
 
-    private void Duplicate(SampleKeeper<string> keys, long number, string key, bool before)
+    private void Duplicate(SampleKeeper<string> keys, long number, ReadOnlySpan<byte> key, bool before)
     {
         if (before)
             tally.DuplicatesBefore++;
         else
             tally.DuplicatesAfter++;
-        keys.Add(number, key.Replace(Separator, '|'));
+        if (keys.Wants(number))
+            keys.Add(number, Encoding.UTF8.GetString(key).Replace((char)Separator, '|'));
     }
 
-    private ReadOnlySpan<char> KeyOf(byte[] data, int[] match, int[] starts, int[] lengths)
+    /// <summary>The match key's bytes: the one key cell as it is, or the cells joined by a unit separator.</summary>
+    private ReadOnlySpan<byte> KeyOf(byte[] data, int[] match, int[] starts, int[] lengths)
     {
+        if (match.Length == 1)
+            return data.AsSpan(starts[match[0]], lengths[match[0]]);
         var length = 0;
         for (var k = 0; k < match.Length; k++)
         {
             var bytes = data.AsSpan(starts[match[k]], lengths[match[k]]);
-            var most = Encoding.UTF8.GetMaxCharCount(bytes.Length) + 1;
-            if (length + most > _key.Length)
-                Array.Resize(ref _key, Math.Max(_key.Length * 2, length + most));
+            if (length + bytes.Length + 1 > _key.Length)
+                Array.Resize(ref _key, Math.Max(_key.Length * 2, length + bytes.Length + 1));
             if (k > 0)
                 _key[length++] = Separator;
-            length += Encoding.UTF8.GetChars(bytes, _key.AsSpan(length));
+            bytes.CopyTo(_key.AsSpan(length));
+            length += bytes.Length;
         }
 
         return _key.AsSpan(0, length);

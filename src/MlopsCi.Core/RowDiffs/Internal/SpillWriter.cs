@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using MlopsCi.Core.Errors;
 using MlopsCi.Core.Hooks.Tables;
+using MlopsCi.Core.Storage;
 
 namespace MlopsCi.Core.RowDiffs.Internal;
 
@@ -17,6 +18,8 @@ internal sealed class SpillWriter(string directory, string side, int partitions,
     private readonly byte[][] _buffers = new byte[partitions][];
     private readonly int[] _used = new int[partitions];
     private int[] _match = [];
+    private byte[] _record = new byte[1024];
+    private ulong[] _hashes = new ulong[64];
 
     public IReadOnlyList<string> Names { get; private set; } = [];
 
@@ -45,13 +48,15 @@ internal sealed class SpillWriter(string directory, string side, int partitions,
     public override void Row(TableRow row)
     {
         Rows++;
-        var hash = Fnv.Seed;
+        var length = Encode(row);
+        // The partition comes from the match cells' byte hashes, combined in match order: the same on both sides.
+        var hash = 0x243F6A8885A308D3UL;
         foreach (var index in _match)
-            hash = Fnv.Cell(row, index, hash);
+            hash = Hashing.Mix64(hash ^ _hashes[index]);
         var partition = (int)((hash >> 32) % (uint)partitions);
         for (var i = 0; i < Stats.Length; i++)
-            Stats[i].Add(row[i], Rows);
-        Write(partition, row);
+            Stats[i].Add(row[i], _hashes[i], Rows);
+        Append(partition, length);
     }
 
     /// <summary>Flushes and closes every spill file.</summary>
@@ -71,21 +76,18 @@ internal sealed class SpillWriter(string directory, string side, int partitions,
             file?.Dispose();
     }
 
-    private void Write(int partition, TableRow row)
+    /// <summary>Encodes the row as a spill record into the scratch buffer, hashing each cell's bytes as they are written; returns its length.</summary>
+    private int Encode(TableRow row)
     {
         var cells = Math.Max(row.FieldCount, Names.Count);
         var most = SpillRecord.HeaderBytes;
         for (var i = 0; i < cells; i++)
             most += 4 + Encoding.UTF8.GetMaxByteCount(row[i].Length);
-        var buffer = _buffers[partition] ??= new byte[BufferBytes];
-        if (_used[partition] + most > buffer.Length)
-        {
-            Flush(partition);
-            if (most > buffer.Length)
-                buffer = _buffers[partition] = new byte[most];
-        }
-
-        var span = buffer.AsSpan(_used[partition]);
+        if (_record.Length < most)
+            _record = new byte[Math.Max(most, _record.Length * 2)];
+        if (_hashes.Length < cells)
+            _hashes = new ulong[cells];
+        var span = _record.AsSpan();
         BinaryPrimitives.WriteInt64LittleEndian(span[4..], row.Number);
         BinaryPrimitives.WriteInt32LittleEndian(span[12..], cells);
         var p = SpillRecord.HeaderBytes;
@@ -93,11 +95,26 @@ internal sealed class SpillWriter(string directory, string side, int partitions,
         {
             var n = Encoding.UTF8.GetBytes(row[i], span[(p + 4)..]);
             BinaryPrimitives.WriteInt32LittleEndian(span[p..], n);
+            _hashes[i] = ByteHash.Of(span.Slice(p + 4, n));
             p += 4 + n;
         }
 
         BinaryPrimitives.WriteInt32LittleEndian(span, p - 4);
-        _used[partition] += p;
+        return p;
+    }
+
+    private void Append(int partition, int length)
+    {
+        var buffer = _buffers[partition] ??= new byte[BufferBytes];
+        if (_used[partition] + length > buffer.Length)
+        {
+            Flush(partition);
+            if (length > buffer.Length)
+                buffer = _buffers[partition] = new byte[length];
+        }
+
+        _record.AsSpan(0, length).CopyTo(buffer.AsSpan(_used[partition]));
+        _used[partition] += length;
     }
 
     private void Flush(int partition)
