@@ -98,6 +98,25 @@ public sealed class DataBranchFollowsGitSpecs
         Assert.Single(s.GitHub.RequestsTo("GET", $"/compare/main...{Sha1}"));
     }
 
+    [Fact]
+    public async Task A_token_that_may_not_compare_commits_falls_back_to_mains_head_and_says_why()
+    {
+        await using var s = await StartAsync(mainGitSha: Root);
+        s.GitCommit(Root);
+        s.GitCommit(Sha1, Root);
+        s.GitBranch("main", Root);
+        s.GitHub.Fail(Testing.FakeGitHub.FakeRoute.Compare, 403);
+        s.OpenPullRequest(1, Sha1);
+
+        var sync = await s.RunEventAsync("pull_request", WebhookPayloads.PullRequest("opened", 1, Sha1), "sync");
+
+        Assert.True(sync.ExitCode == 0, sync.ToString());
+        Assert.Contains("pr-1 starts from main's head", sync.Out, StringComparison.Ordinal);
+        Assert.Contains("the git merge base could not be read: GitHub refused comparing main...", sync.Out, StringComparison.Ordinal);
+        Assert.Contains("contents: read", sync.Out, StringComparison.Ordinal);
+        Assert.Contains("Waiting for approval", Assert.Single(s.Comments(1)).Body, StringComparison.Ordinal);
+    }
+
     // Opens, syncs and approves a pull request whose head is a child of Root; GitHub then merges it (Merge1 on main).
     private static async Task MergePullRequestAsync(PullRequestScenario s, int number, string head)
     {

@@ -21,7 +21,17 @@ internal sealed class DataBaseResolver(Repository repository, IPullRequestHost h
     {
         var main = await repository.ResolveAsync(mainBranch, cancellationToken);
         DataBase Fallback(string why) => new(main, false, $"{dataBranch} starts from {mainBranch}'s head {Short(main.Id)}: {why}");
-        var comparison = await host.CompareAsync(gitBase, headSha, cancellationToken);
+        GitComparison? comparison;
+        try
+        {
+            comparison = await host.CompareAsync(gitBase, headSha, cancellationToken);
+        }
+        catch (PullRequestPermissionException e)
+        {
+            // A token without contents: read cannot follow git; the data branch works as before rather than not at all.
+            return Fallback($"the git merge base could not be read: {e.Message}");
+        }
+
         if (comparison is null)
             return Fallback($"the code host knows no git merge base of {gitBase} and {Short(headSha, 7)}");
         var mergeBase = comparison.MergeBaseSha;
@@ -39,6 +49,7 @@ internal sealed class DataBaseResolver(Repository repository, IPullRequestHost h
                 {
                     if (ancestry.Count >= MaxComparisons)
                         return Fallback($"no data commit among the newest {MaxComparisons} git shas main records is git merge base {Short(mergeBase, 7)} or an ancestor of it");
+                    // Unknown to the host (null) means not in the pull request's history: the merge base's ancestors exist.
                     isAncestor = ancestry[sha] = (await host.CompareAsync(sha, mergeBase, cancellationToken))?.BaseIsAncestorOfHead ?? false;
                 }
 
