@@ -66,6 +66,26 @@ public sealed partial class OctokitPullRequestHost : IPullRequestHost
     }
 
     /// <inheritdoc />
+    public async Task<GitComparison?> CompareAsync(string baseRef, string headRef, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(baseRef);
+        ArgumentException.ThrowIfNullOrWhiteSpace(headRef);
+        try
+        {
+            var result = await CallAsync(
+                GitHubOperation.Compare(baseRef, headRef),
+                () => client.Repository.Commit.Compare(options.Owner, options.Name, baseRef, headRef),
+                cancellationToken);
+            return result.MergeBaseCommit?.Sha is { Length: > 0 } mergeBase ? new GitComparison(mergeBase, result.Status ?? "") : null;
+        }
+        catch (PullRequestHostException e) when (e.StatusCode == 404)
+        {
+            // GitHub answers 404 for an unknown commit and for "No common ancestor".
+            return null;
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<Core.PullRequests.PullRequestReview>> ListReviewsAsync(
         int number, CancellationToken cancellationToken)
     {

@@ -37,7 +37,7 @@ internal sealed class PullRequestScenario : IAsyncDisposable
 
     public List<MlopsProcess.Result> Results { get; } = [];
 
-    public static async Task<PullRequestScenario> StartAsync(string gates = "  - { metric: auc, max-regression: 10% }", int mainRows = 500, string split = "0.25")
+    public static async Task<PullRequestScenario> StartAsync(string gates = "  - { metric: auc, max-regression: 10% }", int mainRows = 500, string split = "0.25", string? mainGitSha = null)
     {
         var scenario = new PullRequestScenario(await FakeGitHubServer.StartAsync("/api/v3", Token));
         scenario._temp.Write("main/customers.csv", ChurnData.Csv(1, mainRows));
@@ -60,7 +60,8 @@ internal sealed class PullRequestScenario : IAsyncDisposable
             """);
         scenario.WriteCheckoutData(ChurnData.Csv(1, 500) + ChurnData.Rows(2, 500));
         await scenario.MlopsAsync("data", "init");
-        await scenario.MlopsAsync("data", "commit", "main", scenario._temp.Combine("main"), "--prefix", "churn", "-m", "Older period");
+        string[] meta = mainGitSha is null ? [] : ["--meta", "git-sha=" + mainGitSha];
+        await scenario.MlopsAsync(["data", "commit", "main", scenario._temp.Combine("main"), "--prefix", "churn", "-m", "Older period", .. meta]);
         return scenario;
     }
 
@@ -71,6 +72,33 @@ internal sealed class PullRequestScenario : IAsyncDisposable
         _temp.Write("checkout/mlops.yml", File.ReadAllText(Path.Combine(Checkout, "mlops.yml")).Replace("  trainer: lightgbm\n", "  trainer: lightgbm\n" + lines + "\n", StringComparison.Ordinal));
     /// <summary>Writes any file of the checkout (relative to it).</summary>
     public string WriteCheckout(string path, string content) => _temp.Write("checkout/" + path, content);
+
+    /// <summary>Deletes a file of the checkout (relative to it).</summary>
+    public void DeleteCheckout(string path) => File.Delete(_temp.Combine("checkout", path));
+
+    /// <summary>Adds a commit to the code repository's git history (the compare API answers from it).</summary>
+    public void GitCommit(string sha, params string[] parents) => GitHub.Store.Git.AddCommit(WebhookPayloads.Repository, sha, parents);
+
+    /// <summary>Moves a branch of the code repository.</summary>
+    public void GitBranch(string branch, string sha) => GitHub.Store.Git.SetBranch(WebhookPayloads.Repository, branch, sha);
+
+    /// <summary>The paths on a data branch (or commit) under <paramref name="prefix"/>.</summary>
+    public async Task<IReadOnlyList<string>> PathsAsync(string reference, string prefix = "")
+    {
+        var paths = new List<string>();
+        await foreach (var entry in (await OpenRepositoryAsync()).ListAsync(reference, prefix, CancellationToken.None))
+            paths.Add(entry.Path);
+        return paths;
+    }
+
+    /// <summary>A file's text on a data branch.</summary>
+    public async Task<string> ReadDataAsync(string reference, string path)
+    {
+        var repository = await OpenRepositoryAsync();
+        await using var stream = await repository.OpenBlobAsync(await repository.GetEntryAsync(reference, path, CancellationToken.None), CancellationToken.None);
+        using var reader = new StreamReader(stream);
+        return await reader.ReadToEndAsync();
+    }
 
     public FakePullRequest OpenPullRequest(int number, string headSha, string? headRepository = null) =>
         GitHub.AddPullRequest(WebhookPayloads.Repository, new FakePullRequest(number, headSha) { HeadRepository = headRepository, HeadRef = "data/newer", BaseSha = WebhookPayloads.BaseSha });

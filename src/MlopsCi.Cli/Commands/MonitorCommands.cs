@@ -92,7 +92,9 @@ internal sealed class MonitorCommands : ICommandGroup
         if (!ctx.Json)
             ctx.Error.WriteLine($"Retraining '{model.Name}' on '{dataRef}' …");
         var service = new RetrainService(await ctx.OpenRepositoryAsync(), ctx.Services.CreateTrainer());
-        var result = await service.RetrainAsync(new RetrainRequest(model, spec.Gates, dataRef, ctx.Args.Option("alias") ?? "champion", tags), ctx.Cancellation);
+        var specFile = await PrRun.SpecSourceAsync(ctx, Path.GetFullPath(ctx.Args.Option("spec") ?? "mlops.yml", ctx.WorkingDirectory));
+        var request = new RetrainRequest(model, spec.Gates, dataRef, ctx.Args.Option("alias") ?? "champion", tags) { SpecFile = specFile };
+        var result = await service.RetrainAsync(request, ctx.Cancellation);
         var json = new { run = result.Run.Id, promoted = result.IsPromoted, version = result.Promoted?.Version, decision = result.Record.Outcome, reason = result.Record.Reason, evaluation = result.Comparison is { } e ? TrainingViews.Json(e.Evaluation) : null, comparison = result.Comparison is { } c ? TrainingViews.Json(c.Comparison) : null };
         ctx.Write(json, w =>
         {

@@ -119,7 +119,7 @@ internal static class PrRun
     }
 
     // The spec's path from the repository root (GITHUB_WORKSPACE is the checkout's root) names the base branch's version.
-    private static async Task<SpecSource> SpecSourceAsync(CommandContext ctx, string specPath)
+    internal static async Task<SpecSource> SpecSourceAsync(CommandContext ctx, string specPath)
     {
         var root = ctx.Environment("GITHUB_WORKSPACE") is { Length: > 0 } w ? Path.GetFullPath(w) : ctx.WorkingDirectory;
         var relative = Path.GetRelativePath(root, specPath).Replace('\\', '/');

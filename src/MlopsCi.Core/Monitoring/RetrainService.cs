@@ -1,3 +1,4 @@
+using MlopsCi.Core.PullRequests.Flow;
 using MlopsCi.Core.Specs;
 using MlopsCi.Core.Training;
 using MlopsCi.Core.Training.Registry;
@@ -52,7 +53,15 @@ public sealed class RetrainService(Repository repository, ITrainer trainer, Time
         {
             var (version, _) = await _registry.RegisterAsync(run, cancellationToken);
             if (await _registry.TryMoveAliasAsync(spec.Name, request.Alias, version.Version, alias?.Version, cancellationToken) is not null)
+            {
                 (promoted, reason) = (version, $"{reason}; version {version.Version} is now '{request.Alias}'");
+                if (request.SpecFile is { } file)
+                {
+                    // The promoted version's rules judge the next pull requests, as after a pull-request merge.
+                    await new PromotedSpecStore(repository.Store).SaveAsync(
+                        new PromotedSpec(spec.Name, version.Version, file.Hash, file.Text, file.RepositoryPath, run.Tag(RunTags.GitSha) ?? "", _time.GetUtcNow()), cancellationToken);
+                }
+            }
             else
                 reason = $"not promoted: '{request.Alias}' of {spec.Name} moved while retraining (was version {alias?.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unset"}); re-run 'mlops retrain'";
         }

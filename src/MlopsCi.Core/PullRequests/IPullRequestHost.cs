@@ -16,6 +16,13 @@ public interface IPullRequestHost
     /// </summary>
     Task<string?> GetFileAsync(string path, string gitRef, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Compares two git commits or branches (<c>GET /repos/{owner}/{repo}/compare/{base}...{head}</c>): their merge base
+    /// and whether head is ahead of base. Null when the host knows no common history (an unknown commit, no common
+    /// ancestor). The data branch of a pull request starts from the data of this merge base, as git's diff does.
+    /// </summary>
+    Task<GitComparison?> CompareAsync(string baseRef, string headRef, CancellationToken cancellationToken);
+
     /// <summary>Lists every review of a pull request (all pages), in the order the host returns them.</summary>
     Task<IReadOnlyList<PullRequestReview>> ListReviewsAsync(int number, CancellationToken cancellationToken);
 

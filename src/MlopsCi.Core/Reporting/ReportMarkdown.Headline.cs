@@ -26,7 +26,7 @@ public static partial class ReportMarkdown
                 break;
             case OutcomeKind.Conflict:
                 var paths = o.Conflicts ?? [];
-                md.Append($"> ❌ **Merge conflict** — {Plural(paths.Count, "path")} changed on both {branch} and {main}; nothing was merged and `champion` is unchanged. Update the pull request's data from {main} and push again:\n");
+                md.Append($"> ❌ **Merge conflict** — {Plural(paths.Count, "path")} changed on both {branch} and {main}; nothing was merged and `champion` is unchanged. To resolve it the git way, merge {main} into the pull request's branch and push: the next sync rebuilds {branch} from the new merge base. The paths:\n");
                 foreach (var path in paths.Take(limits.ListItems * 5))
                     md.Append($"> - {Code(path)}\n");
                 if (paths.Count > limits.ListItems * 5)

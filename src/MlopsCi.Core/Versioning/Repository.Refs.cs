@@ -41,6 +41,25 @@ public sealed partial class Repository
         }
     }
 
+    /// <summary>
+    /// Moves branch <paramref name="name"/> from <paramref name="expectedCommit"/> to the existing commit
+    /// <paramref name="target"/> by compare-and-swap: false, and nothing changed, when the branch is not at the expected
+    /// commit any more (someone else moved it). A protected branch is refused: it changes only by merge.
+    /// </summary>
+    public async Task<bool> MoveBranchAsync(string name, string expectedCommit, string target, CancellationToken cancellationToken)
+    {
+        RefNames.Validate(name, "branch");
+        var commit = await GetCommitAsync(target, cancellationToken);
+        var current = await TryGetBranchAsync(name, cancellationToken)
+            ?? throw new InvalidInputException($"There is no branch '{name}'. 'mlops data branch list' shows the branches.");
+        if (current.Ref.Protected)
+            throw ProtectedBranch(name);
+        if (current.Ref.Commit != expectedCommit)
+            return false;
+        var moved = current.Ref with { Commit = commit.Id, Version = current.Ref.Version + 1 };
+        return current.Ref.Commit == commit.Id || await Store.TryWriteVersionedAsync(BranchKey(name), moved.ToBytes(), current.Tag, cancellationToken);
+    }
+
     /// <summary>All readable branches, sorted by name; a malformed ref is left out (see the overload that reports it).</summary>
     public Task<IReadOnlyList<(string Name, BranchRef Ref)>> ListBranchesAsync(CancellationToken cancellationToken) =>
         ListBranchesAsync([], cancellationToken);

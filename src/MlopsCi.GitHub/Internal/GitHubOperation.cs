@@ -24,6 +24,9 @@ internal sealed record GitHubOperation(string Description, string RequiredPermis
     public static GitHubOperation ReadFile(string path, string gitRef) =>
         new($"reading {path} at {gitRef}", "contents: read");
 
+    public static GitHubOperation Compare(string baseRef, string headRef) =>
+        new($"comparing {baseRef}...{headRef} (the pull request's git merge base)", "contents: read");
+
     public static GitHubOperation ReadOwnUser() =>
         new("reading the token's own user (GET /user) to find the report comment it wrote", "none");
 }

@@ -47,6 +47,27 @@ public abstract partial class RepositorySpecs
     }
 
     [Fact]
+    public async Task Moving_a_branch_is_a_compare_and_swap_on_the_commit_it_was_at()
+    {
+        var first = await CommitAsync("main", Folder("v1", ("a.csv", "1")));
+        await Repo.CreateBranchAsync("pr-1", "main", default);
+        var second = await CommitAsync("pr-1", Folder("v2", ("a.csv", "2")));
+        await Repo.SetProtectionAsync("main", true, default);
+
+        var stale = await Repo.MoveBranchAsync("pr-1", first.Commit.Id, first.Commit.Id, default);
+        var atStale = (await Repo.ResolveAsync("pr-1", default)).Id;
+        var moved = await Repo.MoveBranchAsync("pr-1", second.Commit.Id, first.Commit.Id, default);
+        var refused = await Assert.ThrowsAsync<OperationFailedException>(() => Repo.MoveBranchAsync("main", first.Commit.Id, second.Commit.Id, default));
+
+        Assert.False(stale);
+        Assert.Equal(second.Commit.Id, atStale);
+        Assert.True(moved);
+        Assert.Equal(first.Commit.Id, (await Repo.ResolveAsync("pr-1", default)).Id);
+        Assert.Contains("protected", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(first.Commit.Id, (await Repo.ResolveAsync("main", default)).Id);
+    }
+
+    [Fact]
     public async Task Deleting_a_branch_keeps_other_branches_and_refuses_the_default_one()
     {
         await Repo.CreateBranchAsync("pr-1", "main", default);

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using MlopsCi.Cli.Tests;
+using MlopsCi.Core.PullRequests.Flow;
+using MlopsCi.Core.Storage;
 
 namespace MlopsCi.Drift.Tests.Commands;
 
@@ -83,6 +85,15 @@ public sealed class DriftAndMonitorCommandSpecs : IDisposable
         Assert.Contains("xychart-beta", history.Out, StringComparison.Ordinal);
         Assert.Contains("| 🚀 promoted |", history.Out, StringComparison.Ordinal);
         Assert.Equal(4, history.Out.Split('\n').Count(l => l.StartsWith("| 20", StringComparison.Ordinal)));
+        // Each promotion records the spec, as a pull-request merge does: pull requests are judged by the champion's rules.
+        var specs = new PromotedSpecStore(new LocalFolderStore(Path.Combine(_folder, "store")));
+        foreach (var version in new[] { 1, 2 })
+        {
+            var recorded = await specs.TryGetAsync("flip", version, CancellationToken.None);
+            Assert.NotNull(recorded);
+            Assert.Equal((Spec, "mlops.yml"), (recorded.SpecText, recorded.SpecPath));
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Spec))), recorded.SpecHash);
+        }
     }
 
     public void Dispose()

@@ -91,6 +91,52 @@ internal static class FakeGitHubJson
         Creator = User("github-actions[bot]"),
     };
 
+    // GitHub's "Compare two commits" response (https://docs.github.com/rest/commits/commits#compare-two-commits; the
+    // OpenAPI schema "commit-comparison"): the base and merge-base commits, status, ahead/behind counts, commits, files.
+    public static object Comparison(string api, string repo, string basehead, FakeComparison c) => new
+    {
+        Url = $"{api}repos/{repo}/compare/{basehead}",
+        HtmlUrl = $"https://github.example/{repo}/compare/{basehead}",
+        PermalinkUrl = $"https://github.example/{repo}/compare/{c.BaseSha[..7]}...{c.HeadSha[..7]}",
+        DiffUrl = $"https://github.example/{repo}/compare/{basehead}.diff",
+        PatchUrl = $"https://github.example/{repo}/compare/{basehead}.patch",
+        BaseCommit = GitCommit(api, repo, c.BaseSha, c.Parents[c.BaseSha]),
+        MergeBaseCommit = GitCommit(api, repo, c.MergeBaseSha, c.Parents[c.MergeBaseSha]),
+        c.Status,
+        c.AheadBy,
+        c.BehindBy,
+        TotalCommits = c.AheadBy,
+        Commits = c.Commits.Select(sha => GitCommit(api, repo, sha, c.Parents[sha])).ToList(),
+        Files = Array.Empty<object>(),
+    };
+
+    // The "commit" schema as the compare API embeds it.
+    public static object GitCommit(string api, string repo, string sha, IReadOnlyList<string> parents)
+    {
+        var person = new { Name = "Mona Lisa", Email = "mona@github.example", Date = "2024-05-01T10:00:00Z" };
+        return new
+        {
+            Url = $"{api}repos/{repo}/commits/{sha}",
+            Sha = sha,
+            NodeId = $"C_{sha[..Math.Min(10, sha.Length)]}",
+            HtmlUrl = $"https://github.example/{repo}/commit/{sha}",
+            CommentsUrl = $"{api}repos/{repo}/commits/{sha}/comments",
+            Commit = new
+            {
+                Url = $"{api}repos/{repo}/git/commits/{sha}",
+                Author = person,
+                Committer = person,
+                Message = $"Commit {sha[..7]}",
+                Tree = new { Sha = new string('e', 40), Url = $"{api}repos/{repo}/git/trees/{new string('e', 40)}" },
+                CommentCount = 0,
+                Verification = new { Verified = false, Reason = "unsigned", Signature = (string?)null, Payload = (string?)null },
+            },
+            Author = User("monalisa"),
+            Committer = User("monalisa"),
+            Parents = parents.Select(p => new { Sha = p, Url = $"{api}repos/{repo}/commits/{p}", HtmlUrl = $"https://github.example/{repo}/commit/{p}" }).ToList(),
+        };
+    }
+
     public static object Error(string message, IReadOnlyList<object>? errors = null) => errors is null
         ? (object)new { Message = message, DocumentationUrl = "https://docs.github.com/rest" }
         : new { Message = message, Errors = errors, DocumentationUrl = "https://docs.github.com/rest" };

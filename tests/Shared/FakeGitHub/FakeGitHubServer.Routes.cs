@@ -35,6 +35,27 @@ internal sealed partial class FakeGitHubServer
             });
         });
 
+        // Compare two commits: 404 when a side is unknown or they share no history, as GitHub answers.
+        app.MapGet("/repos/{owner}/{repo}/compare/{**basehead}", (string owner, string repo, string basehead) =>
+        {
+            if (Failure(FakeRoute.Compare) is { } failure)
+            {
+                return failure;
+            }
+
+            basehead = Uri.UnescapeDataString(basehead);
+            var dots = basehead.IndexOf("...", StringComparison.Ordinal);
+            if (dots <= 0)
+            {
+                return NotFound();
+            }
+
+            var comparison = Store.Git.Compare($"{owner}/{repo}", basehead[..dots], basehead[(dots + 3)..]);
+            return comparison is null
+                ? NotFound()
+                : Json(FakeGitHubJson.Comparison(ApiUrl.AbsoluteUri, $"{owner}/{repo}", basehead, comparison));
+        });
+
         app.MapGet("/repos/{owner}/{repo}/pulls/{number:int}", (string owner, string repo, int number) =>
             Failure(FakeRoute.GetPullRequest) ?? (Store.PullRequest($"{owner}/{repo}", number) is { } pr
                 ? Json(FakeGitHubJson.PullRequest(ApiUrl.AbsoluteUri, $"{owner}/{repo}", pr))

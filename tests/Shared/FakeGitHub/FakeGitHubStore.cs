@@ -17,6 +17,9 @@ internal sealed class FakeGitHubStore
     /// </summary>
     public string? TokenUser { get; set; }
 
+    /// <summary>The git history the compare API answers from.</summary>
+    public FakeGitGraph Git { get; } = new();
+
     public void AddPullRequest(string repo, FakePullRequest pr)
     {
         lock (gate)

@@ -20,4 +20,7 @@ internal enum FakeRoute
 
     /// <summary>POST /repos/{owner}/{repo}/statuses/{sha}.</summary>
     CreateStatus,
+
+    /// <summary>GET /repos/{owner}/{repo}/compare/{base}...{head}.</summary>
+    Compare,
 }

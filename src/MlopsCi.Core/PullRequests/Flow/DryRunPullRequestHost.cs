@@ -29,6 +29,13 @@ public sealed class DryRunPullRequestHost(PullRequestInfo pullRequest, IReadOnly
     /// <inheritdoc />
     public Task<string?> GetFileAsync(string path, string gitRef, CancellationToken cancellationToken) => Task.FromResult(Files.TryGetValue((path, gitRef), out var text) ? text : null);
 
+    /// <summary>Git comparisons served, by base and head; none by default (no git history known: the data branch starts from main's head).</summary>
+    public IDictionary<(string Base, string Head), GitComparison> Comparisons { get; } = new Dictionary<(string Base, string Head), GitComparison>();
+
+    /// <inheritdoc />
+    public Task<GitComparison?> CompareAsync(string baseRef, string headRef, CancellationToken cancellationToken) =>
+        Task.FromResult(Comparisons.TryGetValue((baseRef, headRef), out var comparison) ? comparison : null);
+
     /// <inheritdoc />
     public Task<IReadOnlyList<PullRequestReview>> ListReviewsAsync(int number, CancellationToken cancellationToken) => Task.FromResult(Reviews);
 

@@ -70,7 +70,7 @@ public sealed partial class PullRequestFlow
         }
         catch (MergeConflictException e)
         {
-            return await RefuseAsync(context, record, new ReportOutcome(OutcomeKind.Conflict, Conflicts: e.Conflicts), $"Not merged: {e.Conflicts.Count} conflicting path(s): {string.Join(", ", e.Conflicts)}.", cancellationToken);
+            return await RefuseAsync(context, record, new ReportOutcome(OutcomeKind.Conflict, Conflicts: e.Conflicts), $"Not merged: {e.Conflicts.Count} conflicting path(s): {string.Join(", ", e.Conflicts)}. Merge {MainBranch} into the pull request's branch and push: the next sync rebuilds {context.DataBranch} from the new merge base.", cancellationToken);
         }
         catch (HookFailedException e)
         {

@@ -11,7 +11,7 @@ namespace MlopsCi.Core.PullRequests.Flow;
 public sealed partial class PullRequestFlow
 {
     /// <summary>
-    /// Branches the data (<c>pr-N</c> from main), commits the pull request's data, trains the candidate at the head
+    /// Branches the data (<c>pr-N</c> from the data of the pull request's git merge base), commits the pull request's data, trains the candidate at the head
     /// commit, compares it with the champion on the same rows, and posts the report and the commit status.
     /// Exit code 1 when a gate fails or a hook refused the data.
     /// </summary>
@@ -39,12 +39,11 @@ public sealed partial class PullRequestFlow
     {
         var spec = context.Spec.RequireModel();
         var branch = context.DataBranch;
-        var (_, created) = await _repository.EnsureBranchAsync(branch, MainBranch, cancellationToken);
-        _output.Step(created ? $"created data branch {branch} from {MainBranch} (no data copied)" : $"data branch {branch} exists");
+        var dataBase = await PrepareDataBranchAsync(context, cancellationToken);
         Commit head;
         try
         {
-            head = await CommitDataAsync(context, cancellationToken);
+            head = await CommitDataAsync(context, dataBase, cancellationToken);
         }
         catch (HookFailedException e)
         {
@@ -86,8 +85,11 @@ public sealed partial class PullRequestFlow
         var comparison = ReportSections.Comparison(compared.Comparison, spec.Task, baselineLabel) with { Evaluation = compared.Evaluation };
         _output.Step(compared.Evaluation.Describe());
         _output.Step($"compared on {comparison.Rows:N0} evaluation rows: {Describe(comparison)}");
-        var mergeBase = await _repository.MergeBaseAsync(main, head, cancellationToken) ?? main;
-        var diff = await DataDiffBuilder.BuildAsync(_repository, mergeBase, head, new DataDiffOptions { Keys = context.Spec.Data?.Keys ?? TableKeys.None }, cancellationToken);
+        // What git shows: the pull request's change since its merge base, not since main's head.
+        var diffBase = dataBase.FollowsGit && (await _repository.MergeBaseAsync(dataBase.Commit, head, cancellationToken))?.Id == dataBase.Commit.Id
+            ? dataBase.Commit
+            : await _repository.MergeBaseAsync(main, head, cancellationToken) ?? main;
+        var diff = await DataDiffBuilder.BuildAsync(_repository, diffBase, head, new DataDiffOptions { Keys = context.Spec.Data?.Keys ?? TableKeys.None }, cancellationToken);
         var drift = await DriftAsync(main, head, context, cancellationToken);
         var lineage = new ReportLineage(MainBranch, branch, baselineRun.DataCommit, head.Id, context.HeadSha, baselineRun.Id, candidate.Id,
             champion?.ToString(), candidate.SpecHash, candidate.TrainRows, context.Repository);
@@ -105,7 +107,38 @@ public sealed partial class PullRequestFlow
         return new Synced(record, status, failed, failed ? $"Pull request #{context.Number}: {status.Item2}" : $"Pull request #{context.Number} synced: {Describe(comparison)}");
     }
 
-    private async Task<Commit> CommitDataAsync(PullRequestContext context, CancellationToken cancellationToken)
+    // pr-N starts from the data of the pull request's git merge base; when that moves (main merged into the pull
+    // request), pr-N is moved onto the new base by compare-and-swap and the checkout committed again, never mixed.
+    private async Task<DataBase> PrepareDataBranchAsync(PullRequestContext context, CancellationToken cancellationToken)
+    {
+        var branch = context.DataBranch;
+        var pr = await _host.GetPullRequestAsync(context.Number, cancellationToken);
+        var gitBase = pr.BaseRef is { Length: > 0 } b ? b : MainBranch;
+        var dataBase = await new DataBaseResolver(_repository, _host).ResolveAsync(branch, MainBranch, gitBase, context.HeadSha, cancellationToken);
+        _output.Step(dataBase.Reason);
+        if (await _repository.TryGetBranchAsync(branch, cancellationToken) is not { } existing)
+        {
+            var (_, created) = await _repository.EnsureBranchAsync(branch, dataBase.Commit.Id, cancellationToken);
+            _output.Step(created ? $"created data branch {branch} from {Short(dataBase.Commit.Id)} (no data copied)" : $"data branch {branch} exists");
+            return dataBase;
+        }
+
+        var head = await _repository.GetCommitAsync(existing.Ref.Commit, cancellationToken);
+        var basedOn = head.Id == dataBase.Commit.Id ? head.Id : head.Metadata.GetValueOrDefault(DataBaseKey);
+        // Without a data section the branch holds what someone committed to it by hand: never thrown away.
+        if (basedOn == dataBase.Commit.Id || !dataBase.FollowsGit || context.Spec.Data is null)
+        {
+            _output.Step($"data branch {branch} exists");
+            return dataBase;
+        }
+
+        if (!await _repository.MoveBranchAsync(branch, head.Id, dataBase.Commit.Id, cancellationToken))
+            throw new OperationFailedException($"Data branch {branch} moved while this sync was rebuilding it from {Short(dataBase.Commit.Id)}: another run is syncing pull request #{context.Number}. Run the sync again.");
+        _output.Step($"rebuilt data branch {branch} from {Short(dataBase.Commit.Id)}, the data of the new merge base (it was based on {(basedOn is null ? "an older base" : Short(basedOn))}); the pull request's data is committed onto it again");
+        return dataBase;
+    }
+
+    private async Task<Commit> CommitDataAsync(PullRequestContext context, DataBase dataBase, CancellationToken cancellationToken)
     {
         var branch = context.DataBranch;
         if (context.Spec.Data is not { } data)
@@ -124,6 +157,7 @@ public sealed partial class PullRequestFlow
             ["pr"] = context.Number.ToString(CultureInfo.InvariantCulture),
             [RunTags.GitSha] = context.HeadSha,
             ["source"] = "mlops pr sync",
+            [DataBaseKey] = dataBase.Commit.Id,
         };
         var outcome = await _repository.CommitFolderAsync(branch, folder, data.Prefix, $"Data of pull request #{context.Number} at {Short(context.HeadSha)}", metadata, NoProgress.Instance, cancellationToken);
         _output.Step(outcome.Changed
@@ -177,6 +211,9 @@ public sealed partial class PullRequestFlow
         };
         return $"{m.Metric} {m.Baseline.ToString("0.0000", CultureInfo.InvariantCulture)} → {m.Candidate.ToString("0.0000", CultureInfo.InvariantCulture)} ({verdict}); {gates}";
     }
+
+    /// <summary>The commit metadata key of a sync commit naming the data commit its data branch was built on.</summary>
+    internal const string DataBaseKey = "data-base";
 
     private static string Short(string id) => id.Length <= 12 ? id : id[..12];
 }
