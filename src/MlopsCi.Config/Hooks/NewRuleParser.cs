@@ -61,6 +61,6 @@ internal static partial class NewRuleParser
         return new LeakageRule(train, eval, HookValues.Strings(p, "key"));
     }
 
-    [GeneratedRegex(@"^\s*(\S.*?)\s*(<=|>=|==|!=|<|>)\s*(\S.*?)\s*$")]
+    [GeneratedRegex(@"^\s*([^<>=!]+?)\s*(<=|>=|==|!=|<|>)\s*([^<>=!]+?)\s*$")]
     private static partial Regex ExpressionPattern();
 }
