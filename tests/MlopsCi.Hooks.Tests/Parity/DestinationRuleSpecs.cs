@@ -1,3 +1,5 @@
+using MlopsCi.Core.Hooks;
+using MlopsCi.Core.Versioning;
 using static MlopsCi.Hooks.Tests.Checks;
 using static MlopsCi.Hooks.Tests.Parity.RealTables;
 
@@ -27,6 +29,27 @@ public sealed class DestinationRuleSpecs
         var change = (weather.Count - 400 - weather.Count) * 100.0 / weather.Count;
         Assert.Equal($"has {weather.Count - 400:N0} rows, {change.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}% from the destination's {weather.Count:N0} rows; at most ±20% is allowed", finding.Message);
         Assert.True(addedCommitted && Result(added, "rows").Passed, "a file the destination does not have has nothing to compare with");
+    }
+
+    [Fact]
+    public async Task Before_a_merge_the_destination_is_the_branch_merged_into()
+    {
+        var weather = Weather();
+        await using var repository = await HookRepository.CreateAsync();
+        repository.Write("_mlops/hooks.yml", "on:\n  pre-merge: { branches: [main] }\nhooks:\n  - { id: rows, type: row-count, properties: { change: ±20% } }\n  - { id: labels, type: new-categories, properties: { column: weather } }\n");
+        repository.Write("weather.csv", Csv(WeatherHeader, weather));
+        await repository.CommitAsync();
+        await repository.BranchAsync("pr-1");
+        repository.Write("weather.csv", Csv(WeatherHeader, weather.Take(1000).Append(["2016-01-01", "0.0", "5.0", "1.0", "2.0", "hail"])), "pr-1");
+        await repository.CommitAsync("pr-1");
+
+        var error = await Assert.ThrowsAsync<HookFailedException>(() =>
+            repository.Repository.MergeAsync("pr-1", "main", MergeStrategy.Fail, null, new Dictionary<string, string>(), default));
+
+        Assert.Equal(["rows"], error.Run.FailedHooks);
+        Assert.Equal(["labels"], error.Run.WarnedHooks);
+        Assert.Contains("has 1,001 rows, -31.49% from the destination's 1,461 rows", Single(error.Run, "rows").Message, StringComparison.Ordinal);
+        Assert.Equal((1L, 1001L), (Single(error.Run, "labels").OffendingRows, Single(error.Run, "labels").Samples[0].Row));
     }
 
     [Fact]

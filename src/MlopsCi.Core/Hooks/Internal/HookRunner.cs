@@ -104,7 +104,7 @@ internal sealed partial class HookRunner(HookValidatorOptions options)
         for (var i = 0; i < hooks.Count; i++)
         {
             tallies[hooks[i]].Add(1, pass.Rows, checks[i].Findings);
-            if (checks[i] is ICrossFileCheck crossFile)
+            if (checks[i] is ICrossFileCheck { SpansFiles: true } crossFile)
                 tallies[hooks[i]].Keep(entry.Path, crossFile);
         }
     }

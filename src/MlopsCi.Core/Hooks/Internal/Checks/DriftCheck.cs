@@ -19,13 +19,14 @@ internal sealed class DriftCheck(DriftRule rule, string file, int maxSamples) : 
     private List<string>[] _pending = [];
     private ColumnProfile?[] _baseline = [];
     private ColumnProfile?[] _current = [];
+    private bool _hasBaseline;
 
     public bool NeedsBaseline => true;
 
     public override void Start(IReadOnlyList<string> header)
     {
         _indexes = Resolve(header, rule.Columns);
-        _current = [.. rule.Columns.Select((c, k) => _baseline.Length > k && _baseline[k] is { } b ? new ColumnProfile(c, b.Kind, b.SkipReason, MaxValues, k + 1) : null)];
+        _current = [.. rule.Columns.Select((c, k) => _hasBaseline && _baseline[k] is { } b ? new ColumnProfile(c, b.Kind, b.SkipReason, MaxValues, k + 1) : null)];
     }
 
     public override void Observe(TableRow row)
@@ -82,6 +83,8 @@ internal sealed class DriftCheck(DriftRule rule, string file, int maxSamples) : 
             if (_baselineIndexes[k] >= 0 && _baseline[k] is null)
                 Fix(k);
         }
+
+        _hasBaseline = true;
     }
 
     /// <summary>Fixes a column's kind from the buffered values, then replays them into its profile.</summary>

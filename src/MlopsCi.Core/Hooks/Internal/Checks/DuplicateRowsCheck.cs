@@ -31,6 +31,8 @@ internal sealed class DuplicateRowsCheck(DuplicateRowsRule rule, string file, in
             Report(null, rule.Describe(), _duplicates.Count, _duplicates.Samples, $"{Rows(_duplicates.Count)} repeat{(_duplicates.Count == 1 ? "s" : "")} an earlier row of the file");
     }
 
+    public bool SpansFiles => rule.AcrossFiles;
+
     public IReadOnlyList<HookFinding> Merge(ref object? state) => rule.AcrossFiles
         ? CrossFile.Merge(ref state, File, _first, MaxSamples, _ => "same record ", n => $"{Rows(n)} repeat{(n == 1 ? "s" : "")} a row of another changed file of the table", null, rule.Describe())
         : [];

@@ -6,5 +6,8 @@ namespace MlopsCi.Core.Hooks.Internal.Checks;
 /// </summary>
 internal interface ICrossFileCheck
 {
+    /// <summary>Whether the rule, as configured, spans files (only then is the check kept after its file's pass).</summary>
+    bool SpansFiles { get; }
+
     IReadOnlyList<HookFinding> Merge(ref object? state);
 }

@@ -17,6 +17,7 @@ internal sealed class NewCategoriesCheck(NewCategoriesRule rule, string file, in
     private HashSet<string>[] _new = [];
     private Offenders[] _offenders = [];
     private long[] _checked = [];
+    private bool _hasBaseline;
 
     public bool NeedsBaseline => true;
 
@@ -30,7 +31,7 @@ internal sealed class NewCategoriesCheck(NewCategoriesRule rule, string file, in
 
     public override void Observe(TableRow row)
     {
-        if (_known is null)
+        if (!_hasBaseline)
             return;
         for (var k = 0; k < _indexes.Length; k++)
         {
@@ -74,7 +75,5 @@ internal sealed class NewCategoriesCheck(NewCategoriesRule rule, string file, in
         }
     }
 
-    public void FinishBaseline(long rows)
-    {
-    }
+    public void FinishBaseline(long rows) => _hasBaseline = true;
 }

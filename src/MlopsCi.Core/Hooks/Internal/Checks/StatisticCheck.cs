@@ -13,6 +13,7 @@ internal sealed class StatisticCheck(StatisticRule rule, string file, int maxSam
     private NumberSample[] _current = [];
     private int[] _baselineIndexes = [];
     private NumberSample[]? _baseline;
+    private bool _hasBaseline;
 
     public bool NeedsBaseline => rule.Change is not null;
 
@@ -47,7 +48,7 @@ internal sealed class StatisticCheck(StatisticRule rule, string file, int maxSam
             var value = _current[k].Value(rule.Quantile);
             if (value < (rule.Min ?? double.NegativeInfinity) || value > (rule.Max ?? double.PositiveInfinity))
                 Report(column, rule.Describe(), 0, [], $"the {rule.Statistic} is {ChangeLimit.Number(value)} (of {_current[k].Count:N0} numbers); expected {rule.Describe()}");
-            if (rule.Change is { } change && _baseline is { } baseline && _baselineIndexes[k] >= 0 && baseline[k].Count > 0)
+            if (rule.Change is { } change && _hasBaseline && _baseline is { } baseline && _baselineIndexes[k] >= 0 && baseline[k].Count > 0)
             {
                 var before = baseline[k].Value(rule.Quantile);
                 if (!change.Allows(before, value))
@@ -71,7 +72,5 @@ internal sealed class StatisticCheck(StatisticRule rule, string file, int maxSam
         }
     }
 
-    public void FinishBaseline(long rows)
-    {
-    }
+    public void FinishBaseline(long rows) => _hasBaseline = true;
 }

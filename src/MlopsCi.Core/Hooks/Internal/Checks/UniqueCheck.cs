@@ -40,6 +40,8 @@ internal sealed class UniqueCheck(UniqueRule rule, string file, int maxSamples) 
         Report(string.Join(", ", rule.Columns), rule.Describe(), _duplicates, $"{Rows(count)} repeat{(count == 1 ? "s" : "")} a key of an earlier row");
     }
 
+    public bool SpansFiles => rule.AcrossFiles;
+
     public IReadOnlyList<HookFinding> Merge(ref object? state) => rule.AcrossFiles
         ? CrossFile.Merge(ref state, File, _seen, MaxSamples, key => key.Replace(Separator, '|') + " ", n => $"{Rows(n)} repeat{(n == 1 ? "s" : "")} a key of another changed file of the table", string.Join(", ", rule.Columns), rule.Describe())
         : [];
