@@ -4,15 +4,18 @@ using MlopsCi.Core.Hooks.Tables;
 namespace MlopsCi.Core.Hooks.Internal.Checks;
 
 /// <summary>
-/// <c>unique</c>: remembers each key of the file with the row it was first seen in (merged across files for scope table); a row with any null key cell is
-/// skipped (as SQL does). Keys of several columns are joined with a unit separator in a reused buffer.
+/// <c>unique</c>: remembers each key of the file with the row it was first seen in (merged across files for scope table);
+/// a row with any null key cell is skipped (as SQL does). Keys of several columns are joined with a unit separator in a
+/// reused buffer.
 /// </summary>
 internal sealed class UniqueCheck(UniqueRule rule, string file, int maxSamples) : TableCheck(file, maxSamples), ICrossFileCheck
 {
     private const char Separator = '\u001f';
-    private readonly Dictionary<string, RowRef> _seen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _seen = new(StringComparer.Ordinal);
     private readonly Offenders _duplicates = new(maxSamples);
-    private Dictionary<string, RowRef>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    // The line of every row, kept only for scope table (cross-file samples show lines); a file-scope check keeps 8 bytes a key.
+    private readonly List<long>? _lines = rule.AcrossFiles ? [] : null;
+    private Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private int[] _indexes = [];
     private char[] _key = new char[256];
     private bool _ready;
@@ -26,12 +29,13 @@ internal sealed class UniqueCheck(UniqueRule rule, string file, int maxSamples) 
 
     public override void Observe(TableRow row)
     {
+        _lines?.Add(row.Line);
         if (!_ready || !TryKey(row, out var key))
             return;
         if (_lookup.TryGetValue(key, out var first))
-            _duplicates.Add(row, $"{key.ToString().Replace(Separator, '|')} (first in row {first.Row:N0})");
+            _duplicates.Add(row, $"{key.ToString().Replace(Separator, '|')} (first in row {first:N0})");
         else
-            _lookup[key] = new RowRef(row.Number, row.Line);
+            _lookup[key] = row.Number;
     }
 
     public override void Finish(long rows)
@@ -43,7 +47,7 @@ internal sealed class UniqueCheck(UniqueRule rule, string file, int maxSamples) 
     public bool SpansFiles => rule.AcrossFiles;
 
     public IReadOnlyList<HookFinding> Merge(ref object? state) => rule.AcrossFiles
-        ? CrossFile.Merge(ref state, File, _seen, MaxSamples, key => key.Replace(Separator, '|') + " ", n => $"{Rows(n)} repeat{(n == 1 ? "s" : "")} a key of another changed file of the table", string.Join(", ", rule.Columns), rule.Describe())
+        ? CrossFile.Merge(ref state, File, _seen.Select(p => KeyValuePair.Create(p.Key, new RowRef(p.Value, _lines![(int)(p.Value - 1)]))), MaxSamples, key => key.Replace(Separator, '|') + " ", n => $"{Rows(n)} repeat{(n == 1 ? "s" : "")} a key of another changed file of the table", string.Join(", ", rule.Columns), rule.Describe())
         : [];
 
     private bool TryKey(TableRow row, out ReadOnlySpan<char> key)
