@@ -47,6 +47,23 @@ public sealed class ParityProcessSpecs : IDisposable
         Assert.Contains("WARN  new-weather", against.Out, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{ id: recent, type: freshness, properties: { column: date, max-age: soon } }", "_mlops/hooks.yml line 3: 'hooks[0].properties.max-age' must be a period like 30d, 12h, 2w or P1D, not 'soon'")]
+    [InlineData("{ id: known, type: referential, properties: { column: origin, refs: airports.csv } }", "_mlops/hooks.yml line 3: 'hooks[0].properties.refs' must be a data path and a column joined by ':'")]
+    [InlineData("{ id: odd, type: uniqueness, properties: { column: id } }", "_mlops/hooks.yml line 3: unknown hook type 'uniqueness'")]
+    public async Task Bad_parity_configuration_exits_2_naming_the_line(string hook, string expected)
+    {
+        _temp.Write("data/weather.csv", Csv(WeatherHeader, Weather().Take(5)));
+        Assert.Equal(0, (await MlopsProcess.RunAsync(_temp.Path, "data", "init")).ExitCode);
+        Assert.Equal(0, (await MlopsProcess.RunAsync(_temp.Path, "data", "commit", "main", "data", "-m", "weather")).ExitCode);
+        _temp.Write("data/_mlops/hooks.yml", "on: { pre-commit: }\nhooks:\n  - " + hook + "\n");
+
+        var commit = await MlopsProcess.RunAsync(_temp.Path, "data", "commit", "main", "data", "-m", "rules");
+
+        Assert.Equal(2, commit.ExitCode);
+        Assert.Contains(expected, commit.Error, StringComparison.Ordinal);
+    }
+
     private async Task<MlopsProcess.Result> OnActionsAsync(params string[] args) =>
         await MlopsProcess.RunAsync(MlopsProcess.StartInfo(_temp.Path, args, new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true" }));
 }
