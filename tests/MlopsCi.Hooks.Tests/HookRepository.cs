@@ -31,10 +31,10 @@ internal sealed class HookRepository : IAsyncDisposable
 
     public string Root => _temp.Path;
 
-    public static async Task<HookRepository> CreateAsync()
+    public static async Task<HookRepository> CreateAsync(TimeProvider? time = null)
     {
         var result = new HookRepository(new TempFolder());
-        result.Validator = new HookValidator(new HookConfigParser(), new HookValidatorOptions(TimeProvider.System, [new ParquetTableReader()], result._runs.Add));
+        result.Validator = new HookValidator(new HookConfigParser(), new HookValidatorOptions(time ?? TimeProvider.System, [new ParquetTableReader()], result._runs.Add));
         (result.Unchecked, _) = await Repository.InitAsync(result.Store, "main", new RepositoryOptions(TimeProvider.System, "tests"), default);
         result.Repository = await Repository.OpenAsync(result.Store, new RepositoryOptions(TimeProvider.System, "tests", result.Validator), default);
         return result;

@@ -4,7 +4,8 @@ using MlopsCi.GitHub.Actions;
 namespace MlopsCi.Cli.Commands;
 
 /// <summary>
-/// GitHub Actions annotations for failed hooks: <c>::error file=path,line=n,title=hook id::finding</c>, escaped the
+/// GitHub Actions annotations for hook findings: <c>::error file=path,line=n,title=hook id::finding</c> (<c>::warning</c> for
+/// hooks with severity warn), escaped the
 /// runner's way (<c>%</c>, CR, LF in the message; also <c>:</c> and <c>,</c> in properties). The file is the checkout's
 /// (data/train.csv) when the command knows the mapping, so GitHub attaches the annotation to the pull request's diff.
 /// </summary>
@@ -29,8 +30,8 @@ internal static class HookAnnotations
                 var where = new AnnotationProperties(
                     File: finding.File.Length == 0 ? null : checkoutPath?.Invoke(finding.File) ?? finding.File,
                     Line: line is > 0 and <= int.MaxValue ? (int)line : null,
-                    Title: $"{HookRunText.EventName(run.Event)} hook {result.HookId} failed");
-                error.WriteLine(WorkflowCommandFormat.Format("error", WorkflowCommandFormat.ToProperties(where), $"{result.HookId}: {HookRunText.Describe(finding)}"));
+                    Title: $"{HookRunText.EventName(run.Event)} hook {result.HookId} {(result.Warns ? "warned" : "failed")}");
+                error.WriteLine(WorkflowCommandFormat.Format(result.Warns ? "warning" : "error", WorkflowCommandFormat.ToProperties(where), $"{result.HookId}: {HookRunText.Describe(finding)}"));
             }
         }
     }

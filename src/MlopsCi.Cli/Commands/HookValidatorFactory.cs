@@ -10,10 +10,10 @@ internal static class HookValidatorFactory
     public static HookValidator Create(CommandContext context) =>
         new(new HookConfigParser(), new HookValidatorOptions(TimeProvider.System, [new ParquetTableReader()], run => Annotate(context, run)));
 
-    /// <summary>On GitHub Actions, one <c>::error file=…::</c> annotation per finding of a failed run.</summary>
+    /// <summary>On GitHub Actions, one <c>::error file=…::</c> (or, for hooks with severity warn, <c>::warning</c>) annotation per finding.</summary>
     public static void Annotate(CommandContext context, HookRun run)
     {
-        if (context.InGitHubActions && !run.Passed)
+        if (context.InGitHubActions && run.Results.Any(r => !r.Passed))
             HookAnnotations.Write(context.Error, run, context.CheckoutPath);
     }
 }

@@ -15,6 +15,7 @@ internal sealed class HooksCommands : ICommandGroup
                 new("all", null, "check every file at the ref, not only what it changed from its first parent"),
                 new("rules", "ref", "take the hooks from this ref (default: the ref itself), e.g. --rules main to preview a merge"),
                 new("branch", "name", "branch name the hooks' branch globs are matched against (default: the ref if it is a branch, else the default branch)"),
+                new("against", "ref", "the destination that row-count change, mean/quantile change, new-categories and drift compare with (default: the --rules ref when given, else the ref's first parent)"),
             ],
             "Run the data-quality hooks on a ref now; exit 1 naming every failing hook.", ValidateAsync),
         new("data hooks runs", ["branch"], [new("max", "n", "show at most n runs (default 10)")], "Show the recorded hook results of a branch, newest first.", RunsAsync),
@@ -38,7 +39,10 @@ internal sealed class HooksCommands : ICommandGroup
         var whole = ctx.Args.Flag("all") || commit.Parents.Count == 0;
         var before = whole ? Metarange.Empty : await repository.GetTreeAsync(await repository.GetCommitAsync(commit.Parents[0], ctx.Cancellation), ctx.Cancellation);
         var changes = whole ? await AllAsync(repository, commit, ctx.Cancellation) : await repository.DiffAsync(commit.Parents[0], commit.Id, "", ctx.Cancellation);
-        var context = new ValidationContext(hookEvent, branch, rules, before, after, changes, repository);
+        var destination = ctx.Args.Option("against") is { } against ? await repository.GetTreeAsync(await repository.ResolveAsync(against, ctx.Cancellation), ctx.Cancellation)
+            : ctx.Args.Option("rules") is not null ? await repository.GetTreeAsync(rules, ctx.Cancellation)
+            : before;
+        var context = new ValidationContext(hookEvent, branch, rules, before, after, changes, repository) { Destination = destination, CommitTime = commit.Time };
         var run = await HookValidatorFactory.Create(ctx).EvaluateAsync(context, ctx.Cancellation);
         if (run is null)
         {
@@ -50,7 +54,12 @@ internal sealed class HooksCommands : ICommandGroup
         ctx.Write(run, w => w.WriteLine(HookRunText.Report(run)));
         HookValidatorFactory.Annotate(ctx, run);
         if (run.Passed)
+        {
+            if (run.WarnedHooks.Count > 0)
+                ctx.Error.WriteLine($"warning: {run.WarnedHooks.Count} hook(s) warned: {string.Join(", ", run.WarnedHooks)}.");
             return 0;
+        }
+
         ctx.Error.WriteLine($"error: {run.FailedHooks.Count} hook(s) failed: {string.Join(", ", run.FailedHooks)}.");
         return 1;
     }

@@ -17,7 +17,7 @@ public sealed partial class HookConfigParser : IHookConfigParser
     private static readonly string[] TopKeys = ["name", "description", "on", "hooks"];
     private static readonly string[] EventKeys = ["pre-commit", "pre-merge"];
     private static readonly string[] TriggerKeys = ["branches"];
-    private static readonly string[] HookKeys = ["id", "type", "description", "properties"];
+    private static readonly string[] HookKeys = ["id", "type", "description", "severity", "properties"];
 
     /// <inheritdoc />
     public HookDocument? Parse(string text, string file)
@@ -68,11 +68,21 @@ public sealed partial class HookConfigParser : IHookConfigParser
             // Without properties, the hook's own mapping stands in (it shares no key with them) so errors name its line.
             var section = hook.Section("properties", properties) ?? new YamlSection(top.File, hook.Child("properties"), node, null);
             var rule = HookRuleParser.Parse(type, section);
-            hooks.Add(new HookDefinition(id, type, rule, HookValues.Files(section), new HookSource(top.File, hook.Line)));
+            var files = rule is LeakageRule ? [] : HookValues.Files(section);
+            hooks.Add(new HookDefinition(id, type, rule, files, new HookSource(top.File, hook.Line), Severity(hook, type), HookValues.Mostly(section)));
         }
 
         return hooks.Count > 0 ? hooks : throw top.Error("hooks", "'hooks' is empty; list at least one hook");
     }
+
+    /// <summary><c>severity: fail | warn</c>; new-categories warns unless told otherwise (a new value is news, not an error).</summary>
+    private static HookSeverity Severity(YamlSection hook, string type) => hook.String("severity") switch
+    {
+        null => type == "new-categories" ? HookSeverity.Warn : HookSeverity.Fail,
+        "fail" or "error" => HookSeverity.Fail,
+        "warn" or "warning" => HookSeverity.Warn,
+        var other => throw hook.Error("severity", $"'{hook.Child("severity")}' must be fail or warn, not '{other}'"),
+    };
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
     private static partial Regex IdPattern();

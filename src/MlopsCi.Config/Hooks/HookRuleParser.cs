@@ -10,16 +10,25 @@ internal static class HookRuleParser
     private static readonly Dictionary<string, string[]> Properties = new(StringComparer.Ordinal)
     {
         ["schema"] = ["files", "columns", "allow-extra-columns"],
-        ["not-null"] = ["files", "column", "columns"],
-        ["range"] = ["files", "column", "columns", "min", "max"],
-        ["allowed-values"] = ["files", "column", "columns", "values", "ignore-case"],
-        ["unique"] = ["files", "column", "columns"],
-        ["row-count"] = ["files", "min", "max"],
+        ["not-null"] = ["files", "column", "columns", "mostly"],
+        ["range"] = ["files", "column", "columns", "min", "max", "mostly"],
+        ["allowed-values"] = ["files", "column", "columns", "values", "ignore-case", "mostly"],
+        ["unique"] = ["files", "column", "columns", "scope"],
+        ["row-count"] = ["files", "min", "max", "change"],
         ["null-fraction"] = ["files", "column", "columns", "max"],
-        ["regex"] = ["files", "column", "columns", "must-match", "must-not-match", "ignore-case"],
+        ["regex"] = ["files", "column", "columns", "must-match", "must-not-match", "ignore-case", "mostly"],
         ["file-format"] = ["files", "formats"],
         ["file-size"] = ["files", "max"],
         ["command"] = ["files", "run", "timeout"],
+        ["compare"] = ["files", "expression", "mostly"],
+        ["freshness"] = ["files", "column", "max-age"],
+        ["mean"] = ["files", "column", "columns", "min", "max", "change"],
+        ["quantile"] = ["files", "column", "columns", "quantile", "min", "max", "change"],
+        ["new-categories"] = ["files", "column", "columns", "mostly"],
+        ["duplicate-rows"] = ["files", "scope"],
+        ["referential"] = ["files", "column", "refs", "mostly"],
+        ["drift"] = ["files", "column", "columns", "psi", "p-value"],
+        ["leakage"] = ["train", "eval", "key"],
     };
 
     /// <summary>The property names of <paramref name="type"/>; an unknown type is an error at its line.</summary>
@@ -34,12 +43,21 @@ internal static class HookRuleParser
         "not-null" => new NotNullRule(HookValues.Columns(p)),
         "range" => Range(p),
         "allowed-values" => new AllowedValuesRule(HookValues.Columns(p), Required(HookValues.Strings(p, "values"), p, "values", "[cash, card]"), HookValues.Bool(p, "ignore-case")),
-        "unique" => new UniqueRule(HookValues.Columns(p)),
+        "unique" => new UniqueRule(HookValues.Columns(p), AcrossFiles(p, "file")),
         "row-count" => RowCount(p),
         "null-fraction" => NullFraction(p),
         "regex" => RegexProperties.Parse(p),
         "file-format" => new FileFormatRule([.. Required(HookValues.Strings(p, "formats"), p, "formats", "[csv, parquet]").Select(f => TableFormats.Of("file." + f.TrimStart('.')))]),
         "file-size" => new FileSizeRule(HookValues.Size(p, "max")),
+        "compare" => NewRuleParser.Compare(p),
+        "freshness" => new FreshnessRule(NewRuleParser.Column(p), HookValues.Period(p, "max-age")),
+        "mean" => NewRuleParser.Statistic(p, null),
+        "quantile" => NewRuleParser.Statistic(p, NewRuleParser.Quantile(p)),
+        "new-categories" => new NewCategoriesRule(HookValues.Columns(p)),
+        "duplicate-rows" => new DuplicateRowsRule(AcrossFiles(p, "table")),
+        "referential" => NewRuleParser.Referential(p),
+        "drift" => NewRuleParser.Drift(p),
+        "leakage" => NewRuleParser.Leakage(p),
         _ => new CommandRule(p.RequiredString("run", "python checks/validate.py"), HookValues.Duration(p, "timeout") ?? TimeSpan.FromSeconds(60)),
     };
 
@@ -55,10 +73,19 @@ internal static class HookRuleParser
     {
         long? min = p.Number("min") is { } a ? Whole(p, "min", a) : null;
         long? max = p.Number("max") is { } b ? Whole(p, "max", b) : null;
-        if (min is null && max is null)
-            throw p.Error(p.Node, $"'{p.Child("min")}' or '{p.Child("max")}' is required (e.g. min: 1)");
-        return min > max ? throw p.Error("min", $"min ({min}) is greater than max ({max})") : new RowCountRule(min, max);
+        var change = HookValues.Change(p);
+        if (min is null && max is null && change is null)
+            throw p.Error(p.Node, $"'{p.Child("min")}', '{p.Child("max")}' or '{p.Child("change")}' is required (e.g. min: 1 or change: ±20%)");
+        return min > max ? throw p.Error("min", $"min ({min}) is greater than max ({max})") : new RowCountRule(min, max, change);
     }
+
+    /// <summary><c>scope: file | table</c>: whether the rule spans every changed file the hook selects.</summary>
+    private static bool AcrossFiles(YamlSection p, string fallback) => (p.String("scope") ?? fallback) switch
+    {
+        "file" => false,
+        "table" => true,
+        var other => throw p.Error("scope", $"'{p.Child("scope")}' must be file or table, not '{other}'"),
+    };
 
     private static NullFractionRule NullFraction(YamlSection p)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using MlopsCi.Config.Yaml;
+using MlopsCi.Core.Hooks.Rules;
 using YamlDotNet.RepresentationModel;
 
 namespace MlopsCi.Config.Hooks;
@@ -37,6 +38,70 @@ internal static partial class HookValues
         var other => throw section.Error(key, $"'{section.Child(key)}' must be true or false, not '{other}'"),
     };
 
+    /// <summary><c>mostly</c>: the share of rows that must pass, a fraction in (0, 1] or a percentage (99%); null when absent.</summary>
+    public static double? Mostly(YamlSection section) =>
+        section.String("mostly") is { } text ? Fraction(section, "mostly", text, allowZero: false) : null;
+
+    /// <summary>A fraction from "0.99" or "99%", in [0, 1] (or (0, 1] without <paramref name="allowZero"/>).</summary>
+    public static double Fraction(YamlSection section, string key, string text, bool allowZero)
+    {
+        var trimmed = text.Trim();
+        var percent = trimmed.EndsWith('%');
+        var value = double.TryParse(trimmed.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number / (percent ? 100 : 1) : double.NaN;
+        return value <= 1 && (allowZero ? value >= 0 : value > 0)
+            ? value
+            : throw section.Error(key, $"'{section.Child(key)}' must be a fraction {(allowZero ? "from 0" : "above 0")} to 1 or a percentage (99%), not '{text}'");
+    }
+
+    /// <summary>
+    /// A change limit: "±20%" (or "+-20%", "20%") relative to the destination's value, "±2.5" absolute. Null when absent.
+    /// </summary>
+    public static ChangeLimit? Change(YamlSection section, string key = "change")
+    {
+        if (section.String(key) is not { } text)
+            return null;
+        var match = ChangePattern().Match(text.Trim());
+        if (!match.Success)
+            throw section.Error(key, $"'{section.Child(key)}' must be a change like ±20% (relative to the destination) or ±2.5 (absolute), not '{text}'");
+        var number = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        var relative = match.Groups[2].Success;
+        return new ChangeLimit(relative ? number / 100 : number, relative);
+    }
+
+    /// <summary>A period from "30d", "12h", "2w", "90m", "45s" or ISO 8601 ("P1D", "PT6H"); required.</summary>
+    public static TimeSpan Period(YamlSection section, string key)
+    {
+        var text = section.String(key) ?? throw section.Error(section.Node, $"'{section.Child(key)}' is required (e.g. {key}: 2d)");
+        var trimmed = text.Trim();
+        TimeSpan? period = null;
+        if (PeriodPattern().Match(trimmed) is { Success: true } match)
+        {
+            var number = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+            period = match.Groups[2].Value.ToLowerInvariant() switch
+            {
+                "s" => TimeSpan.FromSeconds(number),
+                "m" or "min" => TimeSpan.FromMinutes(number),
+                "h" => TimeSpan.FromHours(number),
+                "d" => TimeSpan.FromDays(number),
+                _ => TimeSpan.FromDays(number * 7),
+            };
+        }
+        else if (trimmed.StartsWith('P'))
+        {
+            try
+            {
+                period = System.Xml.XmlConvert.ToTimeSpan(trimmed);
+            }
+            catch (FormatException)
+            {
+            }
+        }
+
+        return period is { } value && value > TimeSpan.Zero
+            ? value
+            : throw section.Error(key, $"'{section.Child(key)}' must be a period like 30d, 12h, 2w or P1D, not '{text}'");
+    }
+
     /// <summary>Bytes from "10MB", "1.5 GiB", "512" (bytes); KB/MB/GB/TB are powers of 1000, KiB/MiB/GiB/TiB of 1024.</summary>
     public static long Size(YamlSection section, string key)
     {
@@ -71,6 +136,12 @@ internal static partial class HookValues
             ? time
             : throw section.Error(key, $"'{section.Child(key)}' must be more than 0 and at most 6h, not '{text}'");
     }
+
+    [GeneratedRegex(@"^(?:±|\+-|\+/-)?\s*(\d+(?:\.\d+)?)\s*(%)?$")]
+    private static partial Regex ChangePattern();
+
+    [GeneratedRegex(@"^(\d+(?:\.\d+)?)\s*(s|m|min|h|d|w)$", RegexOptions.IgnoreCase)]
+    private static partial Regex PeriodPattern();
 
     [GeneratedRegex(@"^(\d+(?:\.\d+)?)\s*(B|[KMGT]i?B)?$", RegexOptions.IgnoreCase)]
     private static partial Regex SizePattern();

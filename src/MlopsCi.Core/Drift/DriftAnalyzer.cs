@@ -28,7 +28,8 @@ internal static class DriftAnalyzer
 
     private static int Rank(DriftColumn column) => column.Drifted ? 0 : column.Kind == ColumnKind.Skipped ? 2 : 1;
 
-    private static DriftColumn Compare(ColumnProfile b, ColumnProfile c, DriftSpec thresholds)
+    /// <summary>One column of two samples (also the hooks' drift rule, which profiles a column itself).</summary>
+    internal static DriftColumn Compare(ColumnProfile b, ColumnProfile c, DriftSpec thresholds)
     {
         if (b.Kind == ColumnKind.Skipped)
             return new DriftColumn(b.Name, b.Kind, null, null, null, null, null, false, "not compared: " + b.SkipReason, b.Count, c.Count);

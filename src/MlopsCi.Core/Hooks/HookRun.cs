@@ -17,12 +17,16 @@ public sealed record HookRun(
     int Changes,
     IReadOnlyList<HookResult> Results)
 {
-    /// <summary>Whether every hook passed.</summary>
-    public bool Passed => Results.All(r => r.Passed);
+    /// <summary>Whether no hook blocks the change (hooks with severity warn may have findings).</summary>
+    public bool Passed => Results.All(r => !r.Blocks);
 
-    /// <summary>The ids of the hooks that failed, in configuration order.</summary>
+    /// <summary>The ids of the hooks that failed and block, in configuration order.</summary>
     [JsonIgnore]
-    public IReadOnlyList<string> FailedHooks => [.. Results.Where(r => !r.Passed).Select(r => r.HookId)];
+    public IReadOnlyList<string> FailedHooks => [.. Results.Where(r => r.Blocks).Select(r => r.HookId)];
+
+    /// <summary>The ids of the hooks with severity warn that found something, in configuration order.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> WarnedHooks => [.. Results.Where(r => r.Warns).Select(r => r.HookId)];
 
     /// <summary>The run as table lines for a report (e.g. the Validation section of a pull-request comment).</summary>
     [JsonIgnore]

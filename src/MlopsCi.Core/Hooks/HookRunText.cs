@@ -13,7 +13,7 @@ public static class HookRunText
         var what = run.Event == HookEvent.PreCommit ? "commit" : "merge";
         var into = run.Event == HookEvent.PreCommit ? $"on '{run.Branch}'" : $"for the merge into '{run.Branch}'";
         text.Append($"{EventName(run.Event)} hook(s) failed {into}: {string.Join(", ", run.FailedHooks)}. The {what} was not made; '{run.Branch}' is unchanged.");
-        foreach (var result in run.Results.Where(r => !r.Passed))
+        foreach (var result in run.Results.Where(r => r.Blocks))
             AppendFailure(text, result);
         text.Append($"\nFix the data (or change the rules in a reviewed change of their own). 'mlops data hooks runs {run.Branch}' shows recorded runs.");
         return text.ToString();
@@ -23,8 +23,11 @@ public static class HookRunText
     public static string Report(HookRun run)
     {
         var text = new StringBuilder();
-        var failed = run.Results.Count(r => !r.Passed);
-        text.Append($"{EventName(run.Event)} hooks on '{run.Branch}' (rules at {Short(run.RulesCommit)}, {run.Changes:N0} changed path(s)): {run.Results.Count - failed} passed, {failed} failed");
+        var failed = run.Results.Count(r => r.Blocks);
+        var warned = run.Results.Count(r => r.Warns);
+        text.Append($"{EventName(run.Event)} hooks on '{run.Branch}' (rules at {Short(run.RulesCommit)}, {run.Changes:N0} changed path(s)): {run.Results.Count - failed - warned} passed, {failed} failed");
+        if (warned > 0)
+            text.Append($", {warned} warned");
         foreach (var result in run.Results)
         {
             if (result.Passed)
@@ -58,7 +61,7 @@ public static class HookRunText
 
     private static void AppendFailure(StringBuilder text, HookResult result)
     {
-        text.Append($"\n  FAIL  {result.HookId} ({result.Type}, {result.Source}): {result.Rule}");
+        text.Append($"\n  {(result.Warns ? "WARN" : "FAIL")}  {result.HookId} ({result.Type}, {result.Source}): {result.Rule}");
         foreach (var finding in result.Findings)
             text.Append("\n        ").Append(Describe(finding));
         if (!string.IsNullOrWhiteSpace(result.Output))

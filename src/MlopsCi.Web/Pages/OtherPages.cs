@@ -29,7 +29,7 @@ internal static class OtherPages
                 {
                     var findings = result.Passed ? $"passed ({result.FilesChecked:N0} files, {result.RowsChecked:N0} rows)" : string.Join(" · ", result.Findings.Select(f => f.Message));
                     h.Raw("<tr>").Cell(Html.Time(run.Time)).Cell(run.Event.ToString()).Cell(run.Changes.ToString("N0", CultureInfo.InvariantCulture), null, "num")
-                        .Cell(result.Passed ? "passed" : "failed", null, result.Passed ? "better" : "worse").Cell($"{result.HookId} ({result.Type})").Cell(findings).Raw("</tr>\n");
+                        .Cell(result.Passed ? "passed" : result.Warns ? "warned" : "failed", null, result.Passed ? "better" : result.Warns ? null : "worse").Cell($"{result.HookId} ({result.Type})").Cell(findings).Raw("</tr>\n");
                 }
 
                 if (run.Results.Count == 0)

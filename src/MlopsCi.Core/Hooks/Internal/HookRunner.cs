@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.IO.Compression;
 using MlopsCi.Core.Errors;
 using MlopsCi.Core.Hooks.Internal.Checks;
 using MlopsCi.Core.Hooks.Rules;
@@ -10,9 +9,10 @@ namespace MlopsCi.Core.Hooks.Internal;
 
 /// <summary>
 /// Runs the hooks that apply to an event and branch on the changed files only: file rules from the tree entries, table
-/// rules in one streaming pass per changed file (files in parallel), then command hooks one after another in order.
+/// rules in one streaming pass per changed file (files in parallel; the destination's version first where a rule compares
+/// with it), cross-file rules merged in path order, then leakage and command hooks one after another in order.
 /// </summary>
-internal sealed class HookRunner(HookValidatorOptions options)
+internal sealed partial class HookRunner(HookValidatorOptions options)
 {
     private readonly Dictionary<string, ITableReader> _readers = new ITableReader[] { CsvTableReader.Csv, CsvTableReader.Tsv }
         .Concat(options.Readers)
@@ -40,10 +40,22 @@ internal sealed class HookRunner(HookValidatorOptions options)
         var watch = Stopwatch.StartNew();
         var tableHooks = hooks.Where(h => h.Rule.ReadsTables).ToList();
         var work = changed.Select(e => (Entry: e, Hooks: tableHooks.Where(h => Selects(h, e.Path)).ToList())).Where(w => w.Hooks.Count > 0).ToList();
+        var facts = new RunFacts(context.CommitTime ?? started, await LoadReferencesAsync(context, work.SelectMany(w => w.Hooks).Distinct(), cancellationToken));
+        var destination = context.Destination ?? context.Before;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(work, parallel, async (item, ct) => await ReadTableAsync(context.Repository, item.Entry, item.Hooks, tallies, ct));
+        await Parallel.ForEachAsync(work, parallel, async (item, ct) => await ReadTableAsync(context.Repository, destination, item.Entry, item.Hooks, tallies, facts, ct));
         foreach (var hook in tableHooks)
+        {
+            tallies[hook].MergeAcrossFiles();
             tallies[hook].Finish(watch.Elapsed.TotalSeconds);
+        }
+
+        foreach (var hook in hooks.Where(h => h.Rule is LeakageRule))
+        {
+            var time = Stopwatch.StartNew();
+            await LeakageHook.RunAsync((LeakageRule)hook.Rule, context, changed.Select(e => e.Path).Concat(deleted).ToList(), _readers, tallies[hook], options.MaxSamples, cancellationToken);
+            tallies[hook].Finish(time.Elapsed.TotalSeconds);
+        }
 
         foreach (var hook in hooks.Where(h => h.Rule is CommandRule))
         {
@@ -62,7 +74,8 @@ internal sealed class HookRunner(HookValidatorOptions options)
     private static bool Selects(HookDefinition hook, string path) =>
         hook.Files.Count == 0 ? !hook.Rule.ReadsTables || TableFormats.IsTabular(path) : hook.Files.Any(p => Glob.Path(p).IsMatch(path));
 
-    private async Task ReadTableAsync(Repository repository, Entry entry, List<HookDefinition> hooks, Dictionary<HookDefinition, HookTally> tallies, CancellationToken cancellationToken)
+    private async Task ReadTableAsync(
+        Repository repository, Metarange destination, Entry entry, List<HookDefinition> hooks, Dictionary<HookDefinition, HookTally> tallies, RunFacts facts, CancellationToken cancellationToken)
     {
         var format = TableFormats.Of(entry.Path);
         if (!_readers.TryGetValue(format, out var reader))
@@ -73,14 +86,12 @@ internal sealed class HookRunner(HookValidatorOptions options)
             return;
         }
 
-        var checks = hooks.Select(h => CheckFactory.Create(h.Rule, entry.Path, options.MaxSamples)).ToArray();
+        var checks = hooks.Select(h => CheckFactory.Create(h, entry.Path, options.MaxSamples, facts)).ToArray();
+        await ReadBaselineAsync(repository, destination, entry, reader, [.. checks.OfType<IBaselineCheck>().Where(c => c.NeedsBaseline)], cancellationToken);
         using var pass = new TablePass(checks);
         try
         {
-            await using var blob = await repository.OpenBlobAsync(entry, cancellationToken);
-            await using (var content = TableFormats.IsGzip(entry.Path) ? new GZipStream(blob, CompressionMode.Decompress, leaveOpen: true) : null)
-                await reader.ReadAsync(content ?? blob, entry.Path, pass, cancellationToken);
-            await blob.CopyToAsync(Stream.Null, cancellationToken); // reach the end so the content hash is verified
+            await TableSource.ReadAsync(repository, entry, reader, pass, cancellationToken);
         }
         catch (Exception e) when (e is InvalidInputException or InvalidDataException)
         {
@@ -91,6 +102,33 @@ internal sealed class HookRunner(HookValidatorOptions options)
 
         pass.Finish();
         for (var i = 0; i < hooks.Count; i++)
+        {
             tallies[hooks[i]].Add(1, pass.Rows, checks[i].Findings);
+            if (checks[i] is ICrossFileCheck { SpansFiles: true } crossFile)
+                tallies[hooks[i]].Keep(entry.Path, crossFile);
+        }
+    }
+
+    /// <summary>
+    /// Streams the destination's version of the path into the checks that compare with it. None (a new file) or one
+    /// that cannot be read leaves them without a baseline: there is nothing to compare with, which is not this change's fault.
+    /// </summary>
+    private async Task ReadBaselineAsync(Repository repository, Metarange destination, Entry entry, ITableReader reader, List<IBaselineCheck> checks, CancellationToken cancellationToken)
+    {
+        if (checks.Count == 0 || await repository.FindAsync(destination, entry.Path, cancellationToken) is not { } before)
+            return;
+        var visitor = new RowsVisitor(
+            header => checks.ForEach(c => c.StartBaseline(header)),
+            row => checks.ForEach(c => c.ObserveBaseline(row)));
+        try
+        {
+            await TableSource.ReadAsync(repository, before, reader, visitor, cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidInputException or InvalidDataException)
+        {
+            return;
+        }
+
+        checks.ForEach(c => c.FinishBaseline(visitor.Rows));
     }
 }

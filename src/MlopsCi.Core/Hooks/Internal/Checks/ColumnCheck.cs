@@ -7,6 +7,7 @@ internal abstract class ColumnCheck(string file, int maxSamples, IReadOnlyList<s
 {
     private int[] _indexes = [];
     private Offenders[] _offenders = [];
+    private long[] _checked = [];
 
     protected bool Stopped { get; set; }
 
@@ -14,6 +15,7 @@ internal abstract class ColumnCheck(string file, int maxSamples, IReadOnlyList<s
     {
         _indexes = Resolve(header, columns);
         _offenders = [.. columns.Select(_ => new Offenders(MaxSamples))];
+        _checked = new long[columns.Count];
     }
 
     public override void Observe(TableRow row)
@@ -23,7 +25,10 @@ internal abstract class ColumnCheck(string file, int maxSamples, IReadOnlyList<s
         for (var k = 0; k < _indexes.Length; k++)
         {
             var index = _indexes[k];
-            if (index >= 0 && !row.IsNull(index) && !Accepts(row[index], row))
+            if (index < 0 || row.IsNull(index))
+                continue;
+            _checked[k]++;
+            if (!Accepts(row[index], row))
                 _offenders[k].Add(row, row[index]);
         }
     }
@@ -31,7 +36,7 @@ internal abstract class ColumnCheck(string file, int maxSamples, IReadOnlyList<s
     public override void Finish(long rows)
     {
         for (var k = 0; k < _indexes.Length; k++)
-            Report(columns[k], rule, _offenders[k], $"{Rows(_offenders[k].Count)} {(_offenders[k].Count == 1 ? "is" : "are")} not {rule}");
+            Report(columns[k], rule, _offenders[k], _checked[k], $"{Rows(_offenders[k].Count)} {(_offenders[k].Count == 1 ? "is" : "are")} not {rule}");
     }
 
     /// <summary>Whether a non-null value satisfies the rule.</summary>

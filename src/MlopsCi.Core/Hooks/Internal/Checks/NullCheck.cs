@@ -35,7 +35,7 @@ internal sealed class NullCheck(string file, int maxSamples, IReadOnlyList<strin
             var count = _nulls[k].Count;
             if (maxFraction is not { } max)
             {
-                Report(columns[k], "not null", _nulls[k], $"{Rows(count)} {(count == 1 ? "is" : "are")} null");
+                Report(columns[k], "not null", _nulls[k], rows, $"{Rows(count)} {(count == 1 ? "is" : "are")} null");
                 continue;
             }
 
@@ -44,6 +44,4 @@ internal sealed class NullCheck(string file, int maxSamples, IReadOnlyList<strin
                 Report(columns[k], new NullFractionRule(columns, max).Describe(), count, _nulls[k].Samples, $"{Percent(fraction)} of rows are null ({count:N0} of {rows:N0}); at most {Percent(max)} is allowed");
         }
     }
-
-    private static string Percent(double fraction) => (fraction * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%";
 }

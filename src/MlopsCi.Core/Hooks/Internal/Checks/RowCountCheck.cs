@@ -3,9 +3,13 @@ using MlopsCi.Core.Hooks.Tables;
 
 namespace MlopsCi.Core.Hooks.Internal.Checks;
 
-/// <summary><c>row-count</c>: judged once the file's rows are counted.</summary>
-internal sealed class RowCountCheck(RowCountRule rule, string file, int maxSamples) : TableCheck(file, maxSamples)
+/// <summary><c>row-count</c>: judged once the file's rows are counted, against bounds and (with a change limit) the destination's count.</summary>
+internal sealed class RowCountCheck(RowCountRule rule, string file, int maxSamples) : TableCheck(file, maxSamples), IBaselineCheck
 {
+    private long? _baseline;
+
+    public bool NeedsBaseline => rule.Change is not null;
+
     public override void Start(IReadOnlyList<string> header)
     {
     }
@@ -18,5 +22,17 @@ internal sealed class RowCountCheck(RowCountRule rule, string file, int maxSampl
     {
         if (rows < (rule.Min ?? 0) || rows > (rule.Max ?? long.MaxValue))
             Report(null, rule.Describe(), 0, [], $"has {Rows(rows)}; expected {rule.Describe()}");
+        if (rule.Change is { } change && _baseline is { } before && !change.Allows(before, rows))
+            Report(null, rule.Describe(), 0, [], $"has {Rows(rows)}, {change.Change(before, rows)} from the destination's {Rows(before)}; at most {change} is allowed");
     }
+
+    public void StartBaseline(IReadOnlyList<string> header)
+    {
+    }
+
+    public void ObserveBaseline(TableRow row)
+    {
+    }
+
+    public void FinishBaseline(long rows) => _baseline = rows;
 }

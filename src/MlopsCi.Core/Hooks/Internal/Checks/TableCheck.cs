@@ -13,6 +13,9 @@ internal abstract class TableCheck(string file, int maxSamples)
 
     protected int MaxSamples { get; } = maxSamples;
 
+    /// <summary>The share of checked rows that must pass (<c>mostly</c>); null: every row.</summary>
+    public double? Mostly { get; set; }
+
     public abstract void Start(IReadOnlyList<string> header);
 
     public abstract void Observe(TableRow row);
@@ -29,6 +32,29 @@ internal abstract class TableCheck(string file, int maxSamples)
         if (offenders.Count > 0)
             Report(column, rule, offenders.Count, offenders.Samples, message);
     }
+
+    /// <summary>
+    /// Reports offending rows unless <see cref="Mostly"/> lets them pass: with it, the finding says which share of the
+    /// <paramref name="checkedRows"/> passed and which share is required.
+    /// </summary>
+    protected void Report(string column, string rule, Offenders offenders, long checkedRows, string message)
+    {
+        if (offenders.Count == 0)
+            return;
+        if (Mostly is not { } mostly)
+        {
+            Report(column, rule, offenders, message);
+            return;
+        }
+
+        var share = checkedRows == 0 ? 1 : (double)(checkedRows - offenders.Count) / checkedRows;
+        if (share >= mostly)
+            return;
+        Report(column, $"{rule} (mostly {Percent(mostly)})", offenders.Count, offenders.Samples,
+            $"{message}: {Percent(share)} of {checkedRows:N0} checked rows pass, mostly requires {Percent(mostly)}");
+    }
+
+    protected static string Percent(double fraction) => (fraction * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%";
 
     /// <summary>The index of each column in the header, -1 (with a finding) for a missing one.</summary>
     protected int[] Resolve(IReadOnlyList<string> header, IReadOnlyList<string> columns)

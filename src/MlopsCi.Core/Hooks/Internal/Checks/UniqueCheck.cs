@@ -4,14 +4,17 @@ using MlopsCi.Core.Hooks.Tables;
 namespace MlopsCi.Core.Hooks.Internal.Checks;
 
 /// <summary>
-/// <c>unique</c>: remembers each key of the file with the row it was first seen in; a row with any null key cell is
-/// skipped (as SQL does). Keys of several columns are joined with a unit separator in a reused buffer.
+/// <c>unique</c>: remembers each key of the file with the row it was first seen in (merged across files for scope table);
+/// a row with any null key cell is skipped (as SQL does). Keys of several columns are joined with a unit separator in a
+/// reused buffer.
 /// </summary>
-internal sealed class UniqueCheck(UniqueRule rule, string file, int maxSamples) : TableCheck(file, maxSamples)
+internal sealed class UniqueCheck(UniqueRule rule, string file, int maxSamples) : TableCheck(file, maxSamples), ICrossFileCheck
 {
     private const char Separator = '\u001f';
     private readonly Dictionary<string, long> _seen = new(StringComparer.Ordinal);
     private readonly Offenders _duplicates = new(maxSamples);
+    // The line of every row, kept only for scope table (cross-file samples show lines); a file-scope check keeps 8 bytes a key.
+    private readonly List<long>? _lines = rule.AcrossFiles ? [] : null;
     private Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private int[] _indexes = [];
     private char[] _key = new char[256];
@@ -26,6 +29,7 @@ internal sealed class UniqueCheck(UniqueRule rule, string file, int maxSamples) 
 
     public override void Observe(TableRow row)
     {
+        _lines?.Add(row.Line);
         if (!_ready || !TryKey(row, out var key))
             return;
         if (_lookup.TryGetValue(key, out var first))
@@ -39,6 +43,12 @@ internal sealed class UniqueCheck(UniqueRule rule, string file, int maxSamples) 
         var count = _duplicates.Count;
         Report(string.Join(", ", rule.Columns), rule.Describe(), _duplicates, $"{Rows(count)} repeat{(count == 1 ? "s" : "")} a key of an earlier row");
     }
+
+    public bool SpansFiles => rule.AcrossFiles;
+
+    public IReadOnlyList<HookFinding> Merge(ref object? state) => rule.AcrossFiles
+        ? CrossFile.Merge(ref state, File, _seen.Select(p => KeyValuePair.Create(p.Key, new RowRef(p.Value, _lines![(int)(p.Value - 1)]))), MaxSamples, key => key.Replace(Separator, '|') + " ", n => $"{Rows(n)} repeat{(n == 1 ? "s" : "")} a key of another changed file of the table", string.Join(", ", rule.Columns), rule.Describe())
+        : [];
 
     private bool TryKey(TableRow row, out ReadOnlySpan<char> key)
     {
