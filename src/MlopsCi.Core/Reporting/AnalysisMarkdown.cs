@@ -29,8 +29,11 @@ internal static class AnalysisMarkdown
         if (c.Tests.Count == 0)
             return;
         var parts = c.Tests.Select(t => $"{Name(t.Test)} on {Code(t.Metric)}: {t.Detail}, {Word(t.Verdict)}");
-        var all = c.Tests.All(t => t.AgreesWithBootstrap != false) ? (c.Tests.Count == 1 ? "agrees" : "all agree") : "see the note under the headline";
-        md.Append($"<sub>Beside the bootstrap — {string.Join(" · ", parts)} ({all} with the bootstrap).</sub>\n\n");
+        var disagreeing = c.Tests.Where(t => t.AgreesWithBootstrap == false).Select(t => Name(t.Test)).ToList();
+        var agreement = disagreeing.Count == 0
+            ? (c.Tests.Count == 1 ? "it agrees with the bootstrap" : "they agree with the bootstrap")
+            : $"{string.Join(" and ", disagreeing)} disagree{(disagreeing.Count == 1 ? "s" : "")} with the bootstrap: see the note under the headline";
+        md.Append($"<sub>Beside the bootstrap — {string.Join(" · ", parts)} ({agreement}).</sub>\n\n");
     }
 
     public static void AppendConfusion(StringBuilder md, ComparisonSection c, RenderLimits limits)
