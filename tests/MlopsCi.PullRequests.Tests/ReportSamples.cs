@@ -109,7 +109,7 @@ internal static class ReportSamples
             Tests =
             [
                 new(SignificanceTests.DeLongName, "auc", 0.8712, 0.8831, 2.013, 0.0441, Verdict.Better, "z = 2.013, p = 0.044 (310 positive, 690 negative rows)") { AgreesWithBootstrap = false },
-                new(SignificanceTests.McNemarName, "accuracy", 0.8120, 0.8240, 31, 0.2110, Verdict.NoSignificantChange, "31 rows only main got right, 43 only the PR, p = 0.211") { AgreesWithBootstrap = true },
+                new(SignificanceTests.McNemarName, "accuracy", 0.8120, 0.8240, 31, 0.2110, Verdict.NoSignificantChange, "31 rows only the baseline got right, 43 only the candidate, p = 0.211") { AgreesWithBootstrap = true },
             ],
             BaselineConfusion = new ConfusionMatrix(["no", "yes"], [[640, 50], [138, 172]]),
             CandidateConfusion = new ConfusionMatrix(["no", "yes"], [[636, 54], [122, 188]]),

@@ -36,7 +36,7 @@ public sealed class SignificanceTestsSpecs
         Assert.Equal(0.021484375, test.PValue, 12);
         Assert.Equal((1.0, Verdict.Better, MetricNames.Accuracy), (test.Statistic, test.Verdict, test.Metric));
         Assert.Equal((21.0 / 33, 29.0 / 33), (test.Baseline, test.Candidate));
-        Assert.Contains("1 rows only main got right, 9 only the PR", test.Detail, StringComparison.Ordinal);
+        Assert.Contains("1 row only the baseline got right, 9 only the candidate, p = 0.021", test.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -86,7 +86,7 @@ public static class SignificanceTests
         var p = discordant == 0 ? 1 : Math.Min(1, 2 * Binomial.CDF(0.5, discordant, Math.Min(b, c)));
         var metric = baseline.Task == ModelTask.Binary ? MetricNames.Accuracy : MetricNames.MicroAccuracy;
         return new SignificanceTest(McNemarName, metric, (double)baseRight / baseline.Count, (double)candidateRight / baseline.Count, Math.Min(b, c), p, VerdictOf(c - b, p, alpha),
-            $"{b.ToString("N0", CultureInfo.InvariantCulture)} rows only main got right, {c.ToString("N0", CultureInfo.InvariantCulture)} only the PR, p = {P(p)}");
+            $"{Rows(b)} only the baseline got right, {c.ToString("N0", CultureInfo.InvariantCulture)} only the candidate, p = {P(p)}");
     }
 
     // Placement values by midranks: V10[i] is the share of negatives positive i outscores (ties half), V01[j] the share of
@@ -138,6 +138,8 @@ public static class SignificanceTests
 
     private static Verdict VerdictOf(double delta, double p, double alpha) =>
         p >= alpha || delta == 0 ? Verdict.NoSignificantChange : delta > 0 ? Verdict.Better : Verdict.Worse;
+
+    private static string Rows(int n) => $"{n.ToString("N0", CultureInfo.InvariantCulture)} row{(n == 1 ? "" : "s")}";
 
     private static string F(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
