@@ -48,6 +48,23 @@ public sealed class SliceAnalysisSpecs
     }
 
     [Fact]
+    public void A_column_of_many_values_keeps_its_largest_slices_only()
+    {
+        // 1,000 rows: value "big" on 500, then 500 values of one row each (an id-like column).
+        var labels = Enumerable.Range(0, 1_000).Select(i => (double)i).ToArray();
+        var model = new Predictions(ModelTask.Regression, [], labels, labels, null, null)
+        {
+            Slices = new Dictionary<string, string[]> { ["id"] = [.. labels.Select(i => i < 500 ? "big" : $"row-{i}")] },
+        };
+
+        var slices = SliceAnalysis.Compare(model, model, MetricNames.R2, new BootstrapOptions(100));
+
+        Assert.Equal(SliceAnalysis.MaxValues, slices.Count);
+        Assert.Equal(("big", 500), (slices[0].Value, slices[0].Rows));
+        Assert.Equal(SliceAnalysis.MaxValues, ErrorAnalysis.Of(model, MetricNames.R2).Slices.Count);
+    }
+
+    [Fact]
     public void A_metric_undefined_on_a_slice_is_said_so()
     {
         // AUC on a slice that holds only positives is undefined.

@@ -12,6 +12,12 @@ public static class SliceAnalysis
     /// <summary>The fewest rows a slice needs to be compared.</summary>
     public const int MinRows = 30;
 
+    /// <summary>
+    /// The most values of one column that are analysed (the largest slices): a column of ids would otherwise fill the run
+    /// record and the report with one-row slices.
+    /// </summary>
+    public const int MaxValues = 100;
+
     /// <summary>The value slices show for a row without one.</summary>
     public const string Missing = "(missing)";
 
@@ -63,7 +69,8 @@ public static class SliceAnalysis
             var groups = values.Select((v, i) => (Value: string.IsNullOrWhiteSpace(v) ? Missing : v.Trim(), Row: i))
                 .GroupBy(x => x.Value, StringComparer.Ordinal)
                 .OrderByDescending(g => g.Count())
-                .ThenBy(g => g.Key, StringComparer.Ordinal);
+                .ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Take(MaxValues);
             foreach (var group in groups)
             {
                 var keep = new bool[predictions.Count];
