@@ -110,13 +110,17 @@ public static class SignificanceTests
 
     private static double[] Midranks(double[] values)
     {
-        var order = Enumerable.Range(0, values.Length).ToArray();
-        Array.Sort(order, (a, b) => values[a].CompareTo(values[b]));
+        // Sorting a copy of the keys with the row indices beside them is the runtime's fast path (no comparison delegate).
+        var sorted = (double[])values.Clone();
+        var order = new int[values.Length];
+        for (var i = 0; i < order.Length; i++)
+            order[i] = i;
+        Array.Sort(sorted, order);
         var ranks = new double[values.Length];
         for (var i = 0; i < order.Length;)
         {
             var j = i;
-            while (j < order.Length && values[order[j]] == values[order[i]])
+            while (j < order.Length && sorted[j] == sorted[i])
                 j++;
             var midrank = ((i + 1) + j) / 2.0;
             for (var k = i; k < j; k++)
