@@ -48,9 +48,18 @@ internal sealed class RunsCommands : ICommandGroup
         var (baseline, candidate) = (result.Baseline.Run, result.Candidate.Run);
         var parameters = baseline.Params.Keys.Union(candidate.Params.Keys).Order(StringComparer.Ordinal)
             .Select(k => new { name = k, baseline = baseline.Params.GetValueOrDefault(k), candidate = candidate.Params.GetValueOrDefault(k) }).ToList();
-        ctx.Write(new { baseline = baseline.Id, candidate = candidate.Id, dataCommit = result.DataCommit, evaluation = TrainingViews.Json(result.Evaluation), comparison = TrainingViews.Json(result.Comparison),
+        var json = new
+        {
+            baseline = baseline.Id,
+            candidate = candidate.Id,
+            dataCommit = result.DataCommit,
+            evaluation = TrainingViews.Json(result.Evaluation),
+            comparison = TrainingViews.Json(result.Comparison),
             confusion = new { baseline = AnalysisViews.Json(result.BaselineConfusion), candidate = AnalysisViews.Json(result.CandidateConfusion) },
-            slices = AnalysisViews.Json(result.Slices), @params = parameters }, w =>
+            slices = AnalysisViews.Json(result.Slices),
+            @params = parameters,
+        };
+        ctx.Write(json, w =>
         {
             w.WriteLine($"baseline {baseline.Id} vs candidate {candidate.Id} on data {TrainingViews.Short(result.DataCommit)}");
             TrainingViews.WriteEvaluation(w, result.Evaluation);
