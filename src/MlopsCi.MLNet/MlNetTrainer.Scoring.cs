@@ -34,6 +34,7 @@ public sealed partial class MlNetTrainer
             throw new InvalidInputException($"{labels.DisplayName}: there are no rows to score.");
         if (input.Importance)
             predictions = predictions with { Importance = PermutationImportance.Compute(ml, model, bundle, view, labels, predictions.Classes, input.Spec.Seed, work) };
+        predictions = SliceReader.Attach(predictions with { Threshold = ThresholdReader.Read(model) }, SliceReader.Read(input.Spec, labels));
         var hashes = labels == prepared.Test ? prepared.TestHashes : null;
         return WithRows(predictions, hashes ?? RowHasher.For(spec, labels).HashFile(labels), labels);
     }

@@ -65,6 +65,35 @@ public sealed class ReportMarkdownSpecs
     }
 
     [Fact]
+    public void Error_analysis_shows_the_tests_a_folded_confusion_matrix_and_the_slices() =>
+        GoldenFile.Verify("binary-error-analysis", ReportMarkdown.Render(ReportSamples.BinaryWithAnalysis()));
+
+    [Fact]
+    public void Tests_that_disagree_with_the_bootstrap_are_said_under_the_headline_which_stays_the_bootstraps()
+    {
+        var text = ReportMarkdown.Render(ReportSamples.BinaryWithAnalysis());
+
+        var headline = text.IndexOf("## ➖ No significant change — auc", StringComparison.Ordinal);
+        var note = text.IndexOf("ℹ️ The tests beside the bootstrap disagree: DeLong's test says better on `auc` (p = 0.044), the bootstrap no significant change.", StringComparison.Ordinal);
+        Assert.True(headline >= 0 && note > headline, text);
+        Assert.DoesNotContain("McNemar's exact test says", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Many_classes_and_slices_stay_within_the_comment_limit()
+    {
+        var report = ReportSamples.ManyClassesAndSlices(classes: 300, slices: 2_000);
+
+        var text = ReportMarkdown.Render(report);
+
+        Assert.True(ReportMarkdown.Render(report, int.MaxValue).Length > PullRequestLimits.MaxCommentLength, "the sample must exceed the limit");
+        Assert.True(text.Length <= PullRequestLimits.MaxCommentLength, $"{text.Length}");
+        Assert.Contains("300 classes are too many for a table here", text, StringComparison.Ordinal);
+        Assert.Contains("more slices not shown", text, StringComparison.Ordinal);
+        Assert.Equal(Count(text, "<details>"), Count(text, "</details>"));
+    }
+
+    [Fact]
     public void Every_report_starts_with_the_hidden_marker_of_its_model()
     {
         var text = ReportMarkdown.Render(ReportSamples.RegressionGateFailed());

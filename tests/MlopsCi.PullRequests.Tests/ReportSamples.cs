@@ -90,6 +90,63 @@ internal static class ReportSamples
         new ReportLineage("main", "pr-12", MainCommit, PrCommit, HeadSha, "k-baseline0000000000000000", "k-candidate000000000000000", null, null, 80_000, null),
         ReportOutcome.Pending);
 
+    /// <summary>A binary comparison with the error analysis: the tests (DeLong disagreeing with the bootstrap), both confusion matrices and slices.</summary>
+    public static PullRequestReport BinaryWithAnalysis() => new(
+        "churn",
+        21,
+        new ComparisonSection(
+            "auc",
+            [
+                new("auc", 0.8712, 0.8831, 0.0119, -0.0004, 0.0243, Verdict.NoSignificantChange, true, false),
+                new("accuracy", 0.8120, 0.8240, 0.0120, -0.0080, 0.0320, Verdict.NoSignificantChange, true, false),
+                new("f1", 0.6410, 0.6702, 0.0292, -0.0101, 0.0688, Verdict.NoSignificantChange, true, false),
+            ],
+            [],
+            1_000,
+            1000,
+            0.95,
+            "champion churn:3")
+        {
+            Tests =
+            [
+                new(SignificanceTests.DeLongName, "auc", 0.8712, 0.8831, 2.013, 0.0441, Verdict.Better, "z = 2.013, p = 0.044 (310 positive, 690 negative rows)") { AgreesWithBootstrap = false },
+                new(SignificanceTests.McNemarName, "accuracy", 0.8120, 0.8240, 31, 0.2110, Verdict.NoSignificantChange, "31 rows only the baseline got right, 43 only the candidate, p = 0.211") { AgreesWithBootstrap = true },
+            ],
+            BaselineConfusion = new ConfusionMatrix(["no", "yes"], [[640, 50], [138, 172]]),
+            CandidateConfusion = new ConfusionMatrix(["no", "yes"], [[636, 54], [122, 188]]),
+            Slices =
+            [
+                new("region", "north", 412, new MetricComparison("auc", 0.8801, 0.8493, -0.0308, -0.0561, -0.0052, Verdict.Worse, true), null),
+                new("region", "south", 388, new MetricComparison("auc", 0.8655, 0.9010, 0.0355, 0.0102, 0.0611, Verdict.Better, true), null),
+                new("plan", "monthly", 702, new MetricComparison("auc", 0.8600, 0.8702, 0.0102, -0.0110, 0.0307, Verdict.NoSignificantChange, true), null),
+                new("region", "west", 200, null, "auc is undefined on these rows"),
+                new("plan", "yearly", 24, null, "too small (under 30 rows)"),
+            ],
+        },
+        null,
+        null,
+        null,
+        [new("tenure", 0.2011, 0.1830)],
+        new ReportLineage("main", "pr-21", MainCommit, PrCommit, HeadSha, "20261201-090000-aaaabbbb", "k-churn0000000000000000000", "churn:3", null, 4_000, "octo-org/churn"),
+        ReportOutcome.Pending);
+
+    /// <summary>A multiclass comparison with <paramref name="classes"/> classes, <paramref name="slices"/> slice values and 2,000 changed files.</summary>
+    public static PullRequestReport ManyClassesAndSlices(int classes, int slices)
+    {
+        var names = Enumerable.Range(0, classes).Select(i => $"class-{i:D3}-with-a-long-name").ToList();
+        int[][] Matrix(int shift) => [.. Enumerable.Range(0, classes).Select(a => Enumerable.Range(0, classes).Select(p => a == p ? 50 + shift : (a + p + shift) % 3).ToArray())];
+        return ManyFiles(2_000) with
+        {
+            Comparison = MulticlassBetter().Comparison! with
+            {
+                BaselineConfusion = new ConfusionMatrix(names, [.. Matrix(0)]),
+                CandidateConfusion = new ConfusionMatrix(names, [.. Matrix(1)]),
+                Slices = [.. Enumerable.Range(0, slices).Select(i => new SliceComparison("station", $"station-{i:D4}-somewhere-far-away", 100 + i,
+                    new MetricComparison("micro-accuracy", 0.7, 0.71, 0.01, -0.02, 0.04, Verdict.NoSignificantChange, true), null))],
+            },
+        };
+    }
+
     public static PullRequestReport Blocked() => new(
         "churn",
         7,

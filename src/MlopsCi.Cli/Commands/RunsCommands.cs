@@ -47,11 +47,31 @@ internal sealed class RunsCommands : ICommandGroup
         var (baseline, candidate) = (result.Baseline.Run, result.Candidate.Run);
         var parameters = baseline.Params.Keys.Union(candidate.Params.Keys).Order(StringComparer.Ordinal)
             .Select(k => new { name = k, baseline = baseline.Params.GetValueOrDefault(k), candidate = candidate.Params.GetValueOrDefault(k) }).ToList();
-        ctx.Write(new { baseline = baseline.Id, candidate = candidate.Id, dataCommit = result.DataCommit, evaluation = TrainingViews.Json(result.Evaluation), comparison = TrainingViews.Json(result.Comparison), @params = parameters }, w =>
+        var json = new
+        {
+            baseline = baseline.Id,
+            candidate = candidate.Id,
+            dataCommit = result.DataCommit,
+            evaluation = TrainingViews.Json(result.Evaluation),
+            comparison = TrainingViews.Json(result.Comparison),
+            confusion = new { baseline = AnalysisViews.Json(result.BaselineConfusion), candidate = AnalysisViews.Json(result.CandidateConfusion) },
+            slices = AnalysisViews.Json(result.Slices),
+            @params = parameters,
+        };
+        ctx.Write(json, w =>
         {
             w.WriteLine($"baseline {baseline.Id} vs candidate {candidate.Id} on data {TrainingViews.Short(result.DataCommit)}");
             TrainingViews.WriteEvaluation(w, result.Evaluation);
             TrainingViews.WriteComparison(w, result.Comparison);
+            if (result.BaselineConfusion is { } before && result.CandidateConfusion is { } after)
+            {
+                w.WriteLine("confusion matrix, baseline:");
+                AnalysisViews.WriteConfusion(w, before);
+                w.WriteLine("confusion matrix, candidate:");
+                AnalysisViews.WriteConfusion(w, after);
+            }
+
+            AnalysisViews.WriteSlices(w, result.Slices);
             w.WriteLine("params:");
             foreach (var p in parameters)
                 w.WriteLine($"  {p.name,-24} {p.baseline ?? "-",16} {p.candidate ?? "-",16}{(p.baseline == p.candidate ? "" : "  *")}");

@@ -32,6 +32,8 @@ internal static class TrainingViews
             WriteMetrics(w, run.Metrics);
         }
 
+        if (run.Analysis is { } analysis)
+            AnalysisViews.WriteAnalysis(w, analysis);
         if (run.FeatureImportance.Count > 0)
             w.WriteLine($"top features: {string.Join(", ", run.FeatureImportance.Take(5).Select(f => $"{f.Feature} ({F(f.Importance)})"))}");
         if (run.ModelHash is not null)
@@ -49,6 +51,7 @@ internal static class TrainingViews
         }
 
         w.WriteLine($"({comparison.Rows:N0} rows, paired bootstrap of {comparison.Bootstrap.Resamples:N0} resamples, seed {comparison.Bootstrap.Seed})");
+        AnalysisViews.WriteTests(w, comparison.Tests);
         foreach (var gate in comparison.Gates)
             w.WriteLine($"gate {(gate.Passed ? "passed" : "FAILED")}: {gate.Reason}");
     }
@@ -86,6 +89,7 @@ internal static class TrainingViews
         metrics = comparison.Metrics.Select(m => new { metric = m.Metric, baseline = m.Baseline, candidate = m.Candidate, delta = m.Delta, ciLow = m.CiLow, ciHigh = m.CiHigh, verdict = Verdict(m.Verdict), higherIsBetter = m.HigherIsBetter }),
         gates = comparison.Gates.Select(g => new { metric = g.Gate.Metric, passed = g.Passed, candidate = g.Candidate, baseline = g.Baseline, reason = g.Reason }),
         gatesPassed = comparison.GatesPassed,
+        tests = AnalysisViews.Json(comparison.Tests),
     };
 
     public static string Short(string id) => id.Length > 12 ? id[..12] : id;

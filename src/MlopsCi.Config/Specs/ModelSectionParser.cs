@@ -7,7 +7,7 @@ namespace MlopsCi.Config.Specs;
 /// <summary>Reads the <c>model:</c> section, recording the line of every key.</summary>
 internal static partial class ModelSectionParser
 {
-    private static readonly string[] ModelKeys = ["name", "task", "data", "label", "features", "categorical", "text", "ignore", "trainer", "params", "seed", "time-column", "key"];
+    private static readonly string[] ModelKeys = ["name", "task", "data", "label", "features", "categorical", "text", "ignore", "trainer", "params", "seed", "time-column", "key", "slices"];
     private static readonly string[] DataKeys = ["train", "test", "split"];
 
     public static ModelSpec? Parse(YamlSection top)
@@ -44,6 +44,9 @@ internal static partial class ModelSectionParser
         var keyColumns = model.List("key");
         if (keyColumns.Distinct(StringComparer.Ordinal).Count() != keyColumns.Count)
             throw model.Error("key", $"'model.key' names a column twice ({string.Join(", ", keyColumns.GroupBy(k => k, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key))}); list each key column once");
+        var slices = model.List("slices");
+        if (slices.Distinct(StringComparer.Ordinal).Count() != slices.Count)
+            throw model.Error("slices", $"'model.slices' names a column twice ({string.Join(", ", slices.GroupBy(k => k, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key))}); list each slice column once");
         return new ModelSpec(
             name,
             task,
@@ -57,7 +60,12 @@ internal static partial class ModelSectionParser
             parameters,
             seed,
             model.String("time-column"),
-            keyColumns.Count == 0 ? null : keyColumns) { Location = new SpecLocation(top.File, top.LineOf("model")), Lines = lines };
+            keyColumns.Count == 0 ? null : keyColumns)
+        {
+            Slices = slices.Count == 0 ? null : slices,
+            Location = new SpecLocation(top.File, top.LineOf("model")),
+            Lines = lines,
+        };
     }
 
     private static ModelTask ParseTask(YamlSection model)

@@ -22,6 +22,18 @@ public sealed record ComparisonSection(
     /// <summary>Which rows both models were scored on and which were left out as seen in training; null in older reports.</summary>
     public EvaluationRows? Evaluation { get; init; }
 
+    /// <summary>DeLong's test for AUC and McNemar's exact test for accuracy beside the bootstrap; empty in older reports.</summary>
+    public IReadOnlyList<SignificanceTest> Tests { get; init; } = [];
+
+    /// <summary>main's confusion matrix on the compared rows (classification); null for regression and older reports.</summary>
+    public ConfusionMatrix? BaselineConfusion { get; init; }
+
+    /// <summary>The pull request's confusion matrix on the same rows.</summary>
+    public ConfusionMatrix? CandidateConfusion { get; init; }
+
+    /// <summary>The primary metric per slice value (<c>model.slices</c>), slices that got significantly worse first.</summary>
+    public IReadOnlyList<SliceComparison> Slices { get; init; } = [];
+
     /// <summary>Whether every gate passed.</summary>
     public bool GatesPassed => Gates.All(g => g.Passed);
 

@@ -84,5 +84,7 @@ public static partial class ReportMarkdown
         var worse = c.Metrics.Where(m => m.Verdict == Verdict.Worse && m.Metric != primary.Metric && !IsClassMetric(m.Metric)).Select(m => Code(m.Metric)).ToList();
         if (primary.Verdict != Verdict.Worse && worse.Count > 0)
             md.Append($"⚠️ Significantly worse: {string.Join(", ", worse)}.\n\n");
+        if (AnalysisMarkdown.Disagreement(c) is { } disagreement)
+            md.Append(disagreement).Append("\n\n");
     }
 }

@@ -24,6 +24,7 @@ public static partial class ReportMarkdown
 
         AppendMetricTable(md, c.Metrics.Where(m => !IsClassMetric(m.Metric)).ToList(), "Metric");
         md.Append($"\n<sub>▲/▼ direction of the change · ✅ better / ⚠️ worse: the {(c.Confidence * 100).ToString("0", CultureInfo.InvariantCulture)}% interval of the paired bootstrap ({Count(c.Resamples)} resamples) excludes 0 · ➖ no significant change · ❌ a gate on the metric fails</sub>\n\n");
+        AnalysisMarkdown.AppendTests(md, c);
         var classes = c.Metrics.Where(m => IsClassMetric(m.Metric)).ToList();
         if (classes.Count > 0)
         {
@@ -33,6 +34,8 @@ public static partial class ReportMarkdown
             md.Append("\n</details>\n\n");
         }
 
+        AnalysisMarkdown.AppendConfusion(md, c, limits);
+        AnalysisMarkdown.AppendSlices(md, c, limits);
         if (c.Gates.Count == 0)
         {
             md.Append("No gates are configured (add `gates:` to mlops.yml to block regressions).\n\n");

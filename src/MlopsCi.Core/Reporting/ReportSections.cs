@@ -21,7 +21,10 @@ public static class ReportSections
             .Select(m => new MetricRow(m.Metric, m.Baseline, m.Candidate, m.Delta, m.CiLow, m.CiHigh, m.Verdict, m.HigherIsBetter, failing.Contains(m.Metric)))
             .ToList();
         var gates = Gates(comparison.Gates);
-        return new ComparisonSection(MetricNames.Primary(task), rows, gates, comparison.Rows, comparison.Bootstrap.Resamples, comparison.Bootstrap.Confidence, baselineLabel);
+        return new ComparisonSection(MetricNames.Primary(task), rows, gates, comparison.Rows, comparison.Bootstrap.Resamples, comparison.Bootstrap.Confidence, baselineLabel)
+        {
+            Tests = comparison.Tests,
+        };
     }
 
     /// <summary>The candidate's top features with the baseline's importance beside them, most important first.</summary>

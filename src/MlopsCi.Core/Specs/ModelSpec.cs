@@ -25,6 +25,13 @@ public sealed record ModelSpec(
     string? TimeColumn = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Key = null)
 {
+    /// <summary>
+    /// Categorical columns whose values slice the evaluation rows: the primary metric per value, and per value of main
+    /// against a pull request (<c>model.slices</c>). Null when none (and then left out of the hash).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Slices { get; init; }
+
     /// <summary>Where the <c>model:</c> section starts.</summary>
     [JsonIgnore]
     public SpecLocation Location { get; init; } = SpecLocation.None;

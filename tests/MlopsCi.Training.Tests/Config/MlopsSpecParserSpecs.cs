@@ -77,6 +77,26 @@ public sealed class MlopsSpecParserSpecs
     }
 
     [Fact]
+    public void Slice_columns_are_read_and_leave_the_spec_hash_alone_when_absent()
+    {
+        var plain = MlopsSpecParser.Parse("model: { name: m, task: binary, data: { train: a.csv }, label: y }\n").RequireModel();
+        var sliced = MlopsSpecParser.Parse("model: { name: m, task: binary, data: { train: a.csv }, label: y, slices: [origin, carrier] }\n").RequireModel();
+
+        Assert.Null(plain.Slices);
+        Assert.Equal(["origin", "carrier"], sliced.Slices);
+        Assert.DoesNotContain("slices", System.Text.Encoding.UTF8.GetString(plain.ToCanonicalJson()), StringComparison.Ordinal);
+        Assert.NotEqual(plain.ComputeHash(), sliced.ComputeHash());
+    }
+
+    [Fact]
+    public void A_slice_column_named_twice_is_refused_with_its_line()
+    {
+        var error = Assert.Throws<InvalidInputException>(() => MlopsSpecParser.Parse("model:\n  name: m\n  task: binary\n  data: { train: a.csv }\n  label: y\n  slices: [origin, origin]\n"));
+
+        Assert.Equal("mlops.yml line 6: 'model.slices' names a column twice (origin); list each slice column once.", error.Message);
+    }
+
+    [Fact]
     public void An_unknown_key_is_refused_with_its_line_and_the_key_it_probably_meant()
     {
         var yaml = "model:\n  name: m\n  task: binary\n  data:\n    train: a.csv\n  seed: 1\n  lable: y\n";

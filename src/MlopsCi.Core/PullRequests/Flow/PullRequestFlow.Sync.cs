@@ -82,7 +82,13 @@ public sealed partial class PullRequestFlow
         }
 
         var compared = await _pipeline.CompareAsync(baselineRef, candidate.Id, head, deciding.Spec.Gates, cancellationToken);
-        var comparison = ReportSections.Comparison(compared.Comparison, spec.Task, baselineLabel) with { Evaluation = compared.Evaluation };
+        var comparison = ReportSections.Comparison(compared.Comparison, spec.Task, baselineLabel) with
+        {
+            Evaluation = compared.Evaluation,
+            BaselineConfusion = compared.BaselineConfusion,
+            CandidateConfusion = compared.CandidateConfusion,
+            Slices = compared.Slices,
+        };
         _output.Step(compared.Evaluation.Describe());
         _output.Step($"compared on {comparison.Rows:N0} evaluation rows: {Describe(comparison)}");
         // What git shows: the pull request's change since its merge base, not since main's head.

@@ -47,7 +47,10 @@ public static class PairedBootstrap
                 : Verdict.NoSignificantChange;
             return new MetricComparison(name, baseMetrics[name], candidateMetrics[name], candidateMetrics[name] - baseMetrics[name], low, high, verdict, higher);
         }).ToList();
-        return new Comparison(metrics, GateEvaluator.Evaluate(gates, candidateMetrics, baseMetrics), baseline.Count, options);
+        return new Comparison(metrics, GateEvaluator.Evaluate(gates, candidateMetrics, baseMetrics), baseline.Count, options)
+        {
+            Tests = SignificanceTests.For(baseline, candidate, metrics, options.Confidence),
+        };
     }
 
     private static double Quantile(double[] sorted, double q)

@@ -24,6 +24,12 @@ public sealed record Predictions(ModelTask Task, IReadOnlyList<string> Classes, 
     /// <summary>Rows of the evaluation data left out before scoring because they have no label.</summary>
     public int UnlabelledRows { get; init; }
 
+    /// <summary>How a binary model turned scores into labels, when the trainer knows it.</summary>
+    public BinaryThreshold? Threshold { get; init; }
+
+    /// <summary>The raw value of each slice column (<c>model.slices</c>) by column name, one per row in row order; null when none.</summary>
+    public IReadOnlyDictionary<string, string[]>? Slices { get; init; }
+
     /// <summary>The rows <paramref name="keep"/> marks, in order.</summary>
     public Predictions Where(bool[] keep)
     {
@@ -33,6 +39,8 @@ public sealed record Predictions(ModelTask Task, IReadOnlyList<string> Classes, 
         {
             RowHashes = RowHashes is null ? null : Pick(RowHashes),
             UnlabelledRows = UnlabelledRows,
+            Threshold = Threshold,
+            Slices = Slices?.ToDictionary(s => s.Key, s => Pick(s.Value), StringComparer.Ordinal),
         };
     }
 

@@ -29,6 +29,9 @@ public sealed record RunRecord(
     int TrainRows,
     int TestRows)
 {
+    /// <summary>Where the model goes wrong on its evaluation rows (confusion matrix, curves, slices); null in runs recorded before it was.</summary>
+    public Evaluation.ErrorAnalysis? Analysis { get; init; }
+
     /// <summary>The idempotency key the run was started with, when any.</summary>
     public string? IdempotencyKey { get; init; }
 

@@ -51,9 +51,15 @@ public sealed class CompareService(Repository repository, ITrainer trainer, Time
             ("baseline", Describe(baseline), await _resolver.Runs.TryGetTrainingRowsAsync(baseline.Run.Id, cancellationToken)),
             ("candidate", Describe(candidate), await _resolver.Runs.TryGetTrainingRowsAsync(candidate.Run.Id, cancellationToken)),
         ]);
-        var comparison = PairedBootstrap.Compare(TrainingOverlap.Apply(baselinePredictions, keep), TrainingOverlap.Apply(candidatePredictions, keep), gates, options ?? BootstrapOptions.Default);
+        var (baseRows, candidateRows) = (TrainingOverlap.Apply(baselinePredictions, keep), TrainingOverlap.Apply(candidatePredictions, keep));
+        var bootstrap = options ?? BootstrapOptions.Default;
+        var comparison = PairedBootstrap.Compare(baseRows, candidateRows, gates, bootstrap);
+        var classification = spec.Task != ModelTask.Regression;
         return new ComparisonResult(baseline, candidate, commit.Id, comparison, evaluation)
         {
+            BaselineConfusion = classification ? ConfusionMatrix.Of(baseRows) : null,
+            CandidateConfusion = classification ? ConfusionMatrix.Of(candidateRows) : null,
+            Slices = SliceAnalysis.Compare(baseRows, candidateRows, MetricNames.Primary(spec.Task), bootstrap),
             BaselineImportance = baselinePredictions.Importance,
             CandidateImportance = candidatePredictions.Importance,
         };

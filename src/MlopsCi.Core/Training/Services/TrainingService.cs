@@ -59,6 +59,7 @@ public sealed class TrainingService(Repository repository, ITrainer trainer, Tim
                 EndTime = _time.GetUtcNow(),
                 Params = parameters,
                 Metrics = MetricCalculator.Compute(predictions),
+                Analysis = ErrorAnalysis.Of(predictions, MetricNames.Primary(spec.Task)),
                 ModelHash = modelHash,
                 Schema = output.Schema,
                 FeatureImportance = output.FeatureImportance,

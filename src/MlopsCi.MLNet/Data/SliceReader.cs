@@ -1,0 +1,39 @@
+using MlopsCi.Core.Errors;
+using MlopsCi.Core.Specs;
+using MlopsCi.Core.Training.Evaluation;
+
+namespace MlopsCi.MLNet.Data;
+
+/// <summary>
+/// The raw values of the spec's slice columns (<c>model.slices</c>) of every non-empty row of an evaluation file, in
+/// file order: the same rows, in the same order, the loader scores.
+/// </summary>
+internal static class SliceReader
+{
+    public static IReadOnlyDictionary<string, string[]>? Read(ModelSpec spec, FileProfile file)
+    {
+        if (spec.Slices is not { Count: > 0 } slices)
+            return null;
+        var indices = slices.Select(column => file.IndexOf(column) is var i and >= 0
+            ? i
+            : throw new InvalidInputException($"{spec.At("slices")}: slice column '{column}' is not in {file.DisplayName} (columns: {string.Join(", ", file.Header)}). Name categorical columns of the evaluation data, or remove it from 'slices'.")).ToArray();
+        var values = slices.Select(_ => new List<string>(file.Rows)).ToArray();
+        using var reader = new StreamReader(file.LocalPath, System.Text.Encoding.UTF8, true, 1 << 16);
+        reader.ReadLine();
+        var fields = new List<string>(file.Header.Count);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0)
+                continue;
+            file.Format.Split(line, fields);
+            for (var s = 0; s < indices.Length; s++)
+                values[s].Add(indices[s] < fields.Count ? fields[indices[s]].Trim() : "");
+        }
+
+        return slices.Select((column, s) => (column, values[s])).ToDictionary(x => x.column, x => x.Item2.ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>The predictions with their slice values, when the counts agree (else without: the rows would not line up).</summary>
+    public static Predictions Attach(Predictions predictions, IReadOnlyDictionary<string, string[]>? slices) =>
+        slices is null || slices.Values.Any(v => v.Length != predictions.Count) ? predictions : predictions with { Slices = slices };
+}
