@@ -1,12 +1,11 @@
 using MlopsCi.Core.Hooks.Tables;
-using MlopsCi.Core.RowDiffs.Internal;
 using MlopsCi.Core.Storage;
 
 namespace MlopsCi.Core.Hooks.Internal.Checks;
 
 /// <summary>
-/// A row's 64-bit identity for duplicate and leakage rules: the row diff's FNV cell hash chained over some columns, then
-/// the split's finaliser. A whole record is hashed over its columns in name order, so files with the same columns in
+/// A row's 64-bit identity for duplicate and leakage rules: FNV-1a over the cells of some columns, chained with a unit
+/// separator, then the split's finaliser. A whole record is hashed over its columns in name order, so files with the same columns in
 /// another order still match.
 /// </summary>
 internal static class RowHash
@@ -16,9 +15,14 @@ internal static class RowHash
 
     public static ulong Of(TableRow row, int[] columns)
     {
-        var hash = Fnv.Seed;
+        var hash = 14695981039346656037UL;
         foreach (var index in columns)
-            hash = Fnv.Cell(row, index, hash);
+        {
+            foreach (var c in row[index])
+                hash = (hash ^ c) * 1099511628211UL;
+            hash = (hash ^ 0x1F) * 1099511628211UL;
+        }
+
         return Hashing.Mix64(hash);
     }
 }
