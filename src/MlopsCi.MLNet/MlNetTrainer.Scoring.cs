@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using MlopsCi.Core.Errors;
+using MlopsCi.Core.Specs;
 using MlopsCi.Core.Training;
 using MlopsCi.Core.Training.Evaluation;
 using MlopsCi.MLNet.Data;
@@ -15,19 +16,8 @@ public sealed partial class MlNetTrainer
         ArgumentNullException.ThrowIfNull(input);
         var ml = new MLContext(input.Spec.Seed);
         var (model, bundle) = ModelFile.Load(ml, input.ModelFile);
-        // Columns the model reads as text are never checked as numbers; names are checked by the loader, not the spec.
-        var textColumns = bundle.Columns.Where(c => c.Kind != ColumnKind.Numeric).Select(c => c.Name);
-        var spec = input.Spec with
-        {
-            Label = bundle.Label,
-            Task = bundle.Task,
-            Categorical = [.. input.Spec.Categorical.Union(textColumns)],
-            TimeColumn = input.HoldoutOnly ? input.Spec.TimeColumn : null,
-        };
         var work = Path.Combine(input.WorkDirectory, "scoring-" + Guid.NewGuid().ToString("N")[..8]);
-        var prepared = await DataPreparer.PrepareAsync(spec, input.Train, input.HoldoutOnly ? input.Test : null, input.HoldoutOnly, false, work, cancellationToken);
-        // Held-out rows: the test file, or the rows the seeded split holds out (the same ones training evaluated on).
-        var labels = input.HoldoutOnly ? prepared.Test ?? prepared.Train : prepared.Train;
+        var (spec, prepared, labels) = await PrepareRowsAsync(input.Spec, bundle, input.Train, input.Test, input.HoldoutOnly, work, cancellationToken);
         var view = LoaderFactory.Create(ml, labels, bundle).Load(labels.LocalPath);
         var predictions = Scorer.Score(ml, model, bundle, view, labels, Scorer.EvaluationClasses(bundle, labels, input.Classes));
         if (predictions.Count == 0)
@@ -38,32 +28,22 @@ public sealed partial class MlNetTrainer
         return WithRows(predictions, hashes ?? RowHasher.For(spec, labels).HashFile(labels), labels);
     }
 
-    /// <inheritdoc />
-    public Task ExportOnnxAsync(string modelFile, string destination, CancellationToken cancellationToken)
+    /// <summary>
+    /// The rows a model is scored on: with <paramref name="holdoutOnly"/> the spec's evaluation rows (the test file, or
+    /// the rows the seeded split holds out: the same ones training evaluated on), else every row of the train file.
+    /// </summary>
+    private static async Task<(ModelSpec Spec, PreparedData Prepared, FileProfile Rows)> PrepareRowsAsync(ModelSpec runSpec, ModelBundle bundle, DataFile train, DataFile? test, bool holdoutOnly, string work, CancellationToken cancellationToken)
     {
-        var ml = new MLContext(1);
-        var (model, bundle) = ModelFile.Load(ml, modelFile);
-        var schemaFile = destination + ".schema.tsv";
-        try
+        // Columns the model reads as text are never checked as numbers; names are checked by the loader, not the spec.
+        var textColumns = bundle.Columns.Where(c => c.Kind != ColumnKind.Numeric).Select(c => c.Name);
+        var spec = runSpec with
         {
-            var header = bundle.Columns.Select(c => c.Name).Append(bundle.Label).ToList();
-            File.WriteAllText(schemaFile, string.Join('\t', header) + "\n");
-            var numeric = bundle.Columns.Select(c => c.Kind == ColumnKind.Numeric).Append(bundle.Task == Core.Specs.ModelTask.Regression).ToList();
-            var profile = new FileProfile(schemaFile, modelFile, TextFormat.Tsv, header, 0, numeric, new int[header.Count], null, 0);
-            var empty = LoaderFactory.Create(ml, profile, bundle).Load(schemaFile);
-            using var output = File.Create(destination);
-            ml.Model.ConvertToOnnx(model, empty, output);
-        }
-        catch (Exception e) when (e is NotSupportedException or InvalidOperationException or ArgumentException)
-        {
-            File.Delete(destination);
-            throw new OperationFailedException($"This model ({bundle.Trainer}) cannot be exported to ONNX: {e.Message}", e);
-        }
-        finally
-        {
-            File.Delete(schemaFile);
-        }
-
-        return Task.CompletedTask;
+            Label = bundle.Label,
+            Task = bundle.Task,
+            Categorical = [.. runSpec.Categorical.Union(textColumns)],
+            TimeColumn = holdoutOnly ? runSpec.TimeColumn : null,
+        };
+        var prepared = await DataPreparer.PrepareAsync(spec, train, holdoutOnly ? test : null, holdoutOnly, false, work, cancellationToken);
+        return (spec, prepared, holdoutOnly ? prepared.Test ?? prepared.Train : prepared.Train);
     }
 }
