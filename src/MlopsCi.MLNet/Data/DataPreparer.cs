@@ -1,4 +1,6 @@
+using System.IO.Compression;
 using MlopsCi.Core.Errors;
+using MlopsCi.Core.Hooks.Tables;
 using MlopsCi.Core.Specs;
 using MlopsCi.Core.Training;
 using MlopsCi.MLNet.Modeling;
@@ -31,6 +33,8 @@ internal static class DataPreparer
     public static async Task<FileProfile> ProfileAsync(ModelSpec spec, DataFile file, string work, string role, bool checkNames, bool dropUnlabelled, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(work);
+        if (TableFormats.IsGzip(file.LocalPath))
+            file = file with { LocalPath = await DecompressAsync(file, Path.Combine(work, $"{role}-{Path.GetFileNameWithoutExtension(file.LocalPath)}"), cancellationToken) };
         if (ParquetConverter.IsParquet(file.LocalPath))
         {
             var text = Path.Combine(work, $"{role}-{Path.GetFileNameWithoutExtension(file.LocalPath)}.tsv");
@@ -53,6 +57,22 @@ internal static class DataPreparer
         var label = profile.IndexOf(spec.Label);
         Rewrite(profile, filtered, fields => !Values.IsMissing(fields[label]));
         return FileInspector.Inspect(new DataFile(filtered, file.DisplayName), spec.Label, spec.Task != ModelTask.Regression, ColumnPlanner.NotNumeric(spec)) with { DroppedUnlabelled = profile.MissingLabels };
+    }
+
+    /// <summary>A gzip-compressed file (name.csv.gz) unpacked to <paramref name="destination"/> (name.csv), whose extension then tells its format.</summary>
+    private static async Task<string> DecompressAsync(DataFile file, string destination, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var input = new GZipStream(File.OpenRead(file.LocalPath), CompressionMode.Decompress);
+            await using var output = File.Create(destination);
+            await input.CopyToAsync(output, cancellationToken);
+            return destination;
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidInputException($"{file.DisplayName} is not gzip-compressed ({e.Message}); name it without .gz if it is plain text.", e);
+        }
     }
 
     /// <summary>Copies the header and the rows <paramref name="keep"/> accepts.</summary>
