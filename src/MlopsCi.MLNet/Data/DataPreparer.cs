@@ -42,7 +42,10 @@ internal static class DataPreparer
             file = file with { LocalPath = text };
         }
 
-        var profile = FileInspector.Inspect(file, spec.Label, spec.Task != ModelTask.Regression, ColumnPlanner.NotNumeric(spec));
+        TextFormat? format = null;
+        if (spec.Data.Csv is { Header: false } headerless && !ParquetConverter.IsParquet(file.LocalPath))
+            (file, format) = WithHeader(file, headerless, spec, Path.Combine(work, $"{role}-header-{Path.GetFileName(file.LocalPath)}"));
+        var profile = FileInspector.Inspect(file, spec.Label, spec.Task != ModelTask.Regression, ColumnPlanner.NotNumeric(spec), format, spec.Data.Csv?.Separator);
         if (checkNames)
             ColumnPlanner.CheckNames(spec, profile);
         else if (profile.IndexOf(spec.Label) < 0)
@@ -56,7 +59,29 @@ internal static class DataPreparer
         var filtered = Path.Combine(work, $"{role}-labelled-{Path.GetFileName(file.LocalPath)}");
         var label = profile.IndexOf(spec.Label);
         Rewrite(profile, filtered, fields => !Values.IsMissing(fields[label]));
-        return FileInspector.Inspect(new DataFile(filtered, file.DisplayName), spec.Label, spec.Task != ModelTask.Regression, ColumnPlanner.NotNumeric(spec)) with { DroppedUnlabelled = profile.MissingLabels };
+        return FileInspector.Inspect(new DataFile(filtered, file.DisplayName), spec.Label, spec.Task != ModelTask.Regression, ColumnPlanner.NotNumeric(spec), profile.Format) with { DroppedUnlabelled = profile.MissingLabels };
+    }
+
+    /// <summary>
+    /// A file without a header line (<c>model.data.csv: { header: false, columns: […] }</c>) copied behind a header of the
+    /// spec's names, so every later step reads it like any other file.
+    /// </summary>
+    private static (DataFile File, TextFormat Format) WithHeader(DataFile file, CsvDialect csv, ModelSpec spec, string destination)
+    {
+        using var reader = new StreamReader(file.LocalPath, System.Text.Encoding.UTF8, true, 1 << 16);
+        var first = reader.ReadLine() ?? "";
+        var sample = new List<string>();
+        var format = csv.Separator is { } given ? new TextFormat(given, true) : TextFormat.Detect(file.LocalPath, first, sample);
+        var fields = new List<string>();
+        format.Split(first, fields);
+        if (fields.Count != csv.Columns.Count)
+            throw new InvalidInputException($"{file.DisplayName} line 1: {fields.Count} values, but {spec.At("data.csv")} names {csv.Columns.Count} columns in model.data.csv.columns. List one name per column, in file order (separator '{(format.Separator == '\t' ? "\\t" : format.Separator.ToString())}').");
+        using var writer = new StreamWriter(destination, false, new System.Text.UTF8Encoding(false), 1 << 16);
+        writer.WriteLine(string.Join(format.Separator, csv.Columns.Select(c => c.Contains(format.Separator, StringComparison.Ordinal) || c.Contains('"', StringComparison.Ordinal) ? "\"" + c.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : c)));
+        writer.WriteLine(first);
+        while (reader.ReadLine() is { } line)
+            writer.WriteLine(line);
+        return (file with { LocalPath = destination }, format);
     }
 
     /// <summary>A gzip-compressed file (name.csv.gz) unpacked to <paramref name="destination"/> (name.csv), whose extension then tells its format.</summary>
