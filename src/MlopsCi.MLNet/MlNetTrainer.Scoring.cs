@@ -28,6 +28,36 @@ public sealed partial class MlNetTrainer
         return WithRows(predictions, hashes ?? RowHasher.For(spec, labels).HashFile(labels), labels);
     }
 
+    /// <inheritdoc />
+    public async Task<long> PredictAsync(PredictionInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var ml = new MLContext(input.Spec.Seed);
+        var (model, bundle) = ModelFile.Load(ml, input.ModelFile);
+        var textColumns = bundle.Columns.Where(c => c.Kind != ColumnKind.Numeric).Select(c => c.Name);
+        var spec = input.Spec with { Label = bundle.Label, Task = bundle.Task, Categorical = [.. input.Spec.Categorical.Union(textColumns)] };
+        var work = Path.Combine(input.WorkDirectory, "predict-" + Guid.NewGuid().ToString("N")[..8]);
+        var rows = await DataPreparer.InspectAsync(spec, input.Input, work, "input", null, cancellationToken);
+        var view = PredictionWriter.Loader(ml, rows, bundle).Load(rows.LocalPath);
+        var scored = OnnxExporter.NamedModel(ml, model, bundle, view).Transform(view);
+        // Written beside the destination and moved into place when complete: a failed run leaves no half-written file.
+        var partial = input.Output + ".partial";
+        try
+        {
+            var count = PredictionWriter.Write(scored, rows, bundle, partial, cancellationToken);
+            File.Move(partial, input.Output, overwrite: true);
+            return count;
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException)
+        {
+            throw new OperationFailedException($"Predicting on {input.Input.DisplayName} failed: {e.Message}", e);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+    }
+
     /// <summary>
     /// The rows a model is scored on: with <paramref name="holdoutOnly"/> the spec's evaluation rows (the test file, or
     /// the rows the seeded split holds out: the same ones training evaluated on), else every row of the train file.

@@ -32,20 +32,7 @@ internal static class DataPreparer
     /// </summary>
     public static async Task<FileProfile> ProfileAsync(ModelSpec spec, DataFile file, string work, string role, bool checkNames, bool dropUnlabelled, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(work);
-        if (TableFormats.IsGzip(file.LocalPath))
-            file = file with { LocalPath = await DecompressAsync(file, Path.Combine(work, $"{role}-{Path.GetFileNameWithoutExtension(file.LocalPath)}"), cancellationToken) };
-        if (ParquetConverter.IsParquet(file.LocalPath))
-        {
-            var text = Path.Combine(work, $"{role}-{Path.GetFileNameWithoutExtension(file.LocalPath)}.tsv");
-            await ParquetConverter.ConvertAsync(file.LocalPath, file.DisplayName, text, long.MaxValue, cancellationToken);
-            file = file with { LocalPath = text };
-        }
-
-        TextFormat? format = null;
-        if (spec.Data.Csv is { Header: false } headerless && !ParquetConverter.IsParquet(file.LocalPath))
-            (file, format) = WithHeader(file, headerless, spec, Path.Combine(work, $"{role}-header-{Path.GetFileName(file.LocalPath)}"));
-        var profile = FileInspector.Inspect(file, spec.Label, spec.Task != ModelTask.Regression, ColumnPlanner.NotNumeric(spec), format, spec.Data.Csv?.Separator);
+        var profile = await InspectAsync(spec, file, work, role, spec.Label, cancellationToken);
         if (checkNames)
             ColumnPlanner.CheckNames(spec, profile);
         else if (profile.IndexOf(spec.Label) < 0)
@@ -60,6 +47,28 @@ internal static class DataPreparer
         var label = profile.IndexOf(spec.Label);
         Rewrite(profile, filtered, fields => !Values.IsMissing(fields[label]));
         return FileInspector.Inspect(new DataFile(filtered, file.DisplayName), spec.Label, spec.Task != ModelTask.Regression, ColumnPlanner.NotNumeric(spec), profile.Format) with { DroppedUnlabelled = profile.MissingLabels };
+    }
+
+    /// <summary>
+    /// A readable text copy of <paramref name="file"/> (gzip unpacked, Parquet converted, a header line added per the
+    /// spec's CSV dialect), inspected; <paramref name="label"/> null when rows need no label (prediction).
+    /// </summary>
+    public static async Task<FileProfile> InspectAsync(ModelSpec spec, DataFile file, string work, string role, string? label, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(work);
+        if (TableFormats.IsGzip(file.LocalPath))
+            file = file with { LocalPath = await DecompressAsync(file, Path.Combine(work, $"{role}-{Path.GetFileNameWithoutExtension(file.LocalPath)}"), cancellationToken) };
+        if (ParquetConverter.IsParquet(file.LocalPath))
+        {
+            var text = Path.Combine(work, $"{role}-{Path.GetFileNameWithoutExtension(file.LocalPath)}.tsv");
+            await ParquetConverter.ConvertAsync(file.LocalPath, file.DisplayName, text, long.MaxValue, cancellationToken);
+            file = file with { LocalPath = text };
+        }
+
+        TextFormat? format = null;
+        if (spec.Data.Csv is { Header: false } headerless && !ParquetConverter.IsParquet(file.LocalPath))
+            (file, format) = WithHeader(file, headerless, spec, Path.Combine(work, $"{role}-header-{Path.GetFileName(file.LocalPath)}"));
+        return FileInspector.Inspect(file, label, label is not null && spec.Task != ModelTask.Regression, ColumnPlanner.NotNumeric(spec), format, spec.Data.Csv?.Separator);
     }
 
     /// <summary>
