@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using MlopsCi.Core.Errors;
+using MlopsCi.Core.Specs;
 using MlopsCi.Core.Training;
 using MlopsCi.Core.Training.Evaluation;
 using MlopsCi.MLNet.Data;
@@ -15,19 +16,8 @@ public sealed partial class MlNetTrainer
         ArgumentNullException.ThrowIfNull(input);
         var ml = new MLContext(input.Spec.Seed);
         var (model, bundle) = ModelFile.Load(ml, input.ModelFile);
-        // Columns the model reads as text are never checked as numbers; names are checked by the loader, not the spec.
-        var textColumns = bundle.Columns.Where(c => c.Kind != ColumnKind.Numeric).Select(c => c.Name);
-        var spec = input.Spec with
-        {
-            Label = bundle.Label,
-            Task = bundle.Task,
-            Categorical = [.. input.Spec.Categorical.Union(textColumns)],
-            TimeColumn = input.HoldoutOnly ? input.Spec.TimeColumn : null,
-        };
         var work = Path.Combine(input.WorkDirectory, "scoring-" + Guid.NewGuid().ToString("N")[..8]);
-        var prepared = await DataPreparer.PrepareAsync(spec, input.Train, input.HoldoutOnly ? input.Test : null, input.HoldoutOnly, false, work, cancellationToken);
-        // Held-out rows: the test file, or the rows the seeded split holds out (the same ones training evaluated on).
-        var labels = input.HoldoutOnly ? prepared.Test ?? prepared.Train : prepared.Train;
+        var (spec, prepared, labels) = await PrepareRowsAsync(input.Spec, bundle, input.Train, input.Test, input.HoldoutOnly, work, cancellationToken);
         var view = LoaderFactory.Create(ml, labels, bundle).Load(labels.LocalPath);
         var predictions = Scorer.Score(ml, model, bundle, view, labels, Scorer.EvaluationClasses(bundle, labels, input.Classes));
         if (predictions.Count == 0)
@@ -40,31 +30,51 @@ public sealed partial class MlNetTrainer
     }
 
     /// <inheritdoc />
-    public Task ExportOnnxAsync(string modelFile, string destination, CancellationToken cancellationToken)
+    public async Task<long> PredictAsync(PredictionInput input, CancellationToken cancellationToken)
     {
-        var ml = new MLContext(1);
-        var (model, bundle) = ModelFile.Load(ml, modelFile);
-        var schemaFile = destination + ".schema.tsv";
+        ArgumentNullException.ThrowIfNull(input);
+        var ml = new MLContext(input.Spec.Seed);
+        var (model, bundle) = ModelFile.Load(ml, input.ModelFile);
+        var textColumns = bundle.Columns.Where(c => c.Kind != ColumnKind.Numeric).Select(c => c.Name);
+        var spec = input.Spec with { Label = bundle.Label, Task = bundle.Task, Categorical = [.. input.Spec.Categorical.Union(textColumns)] };
+        var work = Path.Combine(input.WorkDirectory, "predict-" + Guid.NewGuid().ToString("N")[..8]);
+        var rows = await DataPreparer.InspectAsync(spec, input.Input, work, "input", null, cancellationToken);
+        var view = PredictionWriter.Loader(ml, rows, bundle).Load(rows.LocalPath);
+        var scored = OnnxExporter.NamedModel(ml, model, bundle, view).Transform(view);
+        // Written beside the destination and moved into place when complete: a failed run leaves no half-written file.
+        var partial = input.Output + ".partial";
         try
         {
-            var header = bundle.Columns.Select(c => c.Name).Append(bundle.Label).ToList();
-            File.WriteAllText(schemaFile, string.Join('\t', header) + "\n");
-            var numeric = bundle.Columns.Select(c => c.Kind == ColumnKind.Numeric).Append(bundle.Task == Core.Specs.ModelTask.Regression).ToList();
-            var profile = new FileProfile(schemaFile, modelFile, TextFormat.Tsv, header, 0, numeric, new int[header.Count], null, 0);
-            var empty = LoaderFactory.Create(ml, profile, bundle).Load(schemaFile);
-            using var output = File.Create(destination);
-            ml.Model.ConvertToOnnx(model, empty, output);
+            var count = PredictionWriter.Write(scored, rows, bundle, partial, cancellationToken);
+            File.Move(partial, input.Output, overwrite: true);
+            return count;
         }
-        catch (Exception e) when (e is NotSupportedException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is InvalidOperationException or FormatException)
         {
-            File.Delete(destination);
-            throw new OperationFailedException($"This model ({bundle.Trainer}) cannot be exported to ONNX: {e.Message}", e);
+            throw new OperationFailedException($"Predicting on {input.Input.DisplayName} failed: {e.Message}", e);
         }
         finally
         {
-            File.Delete(schemaFile);
+            File.Delete(partial);
         }
+    }
 
-        return Task.CompletedTask;
+    /// <summary>
+    /// The rows a model is scored on: with <paramref name="holdoutOnly"/> the spec's evaluation rows (the test file, or
+    /// the rows the seeded split holds out: the same ones training evaluated on), else every row of the train file.
+    /// </summary>
+    private static async Task<(ModelSpec Spec, PreparedData Prepared, FileProfile Rows)> PrepareRowsAsync(ModelSpec runSpec, ModelBundle bundle, DataFile train, DataFile? test, bool holdoutOnly, string work, CancellationToken cancellationToken)
+    {
+        // Columns the model reads as text are never checked as numbers; names are checked by the loader, not the spec.
+        var textColumns = bundle.Columns.Where(c => c.Kind != ColumnKind.Numeric).Select(c => c.Name);
+        var spec = runSpec with
+        {
+            Label = bundle.Label,
+            Task = bundle.Task,
+            Categorical = [.. runSpec.Categorical.Union(textColumns)],
+            TimeColumn = holdoutOnly ? runSpec.TimeColumn : null,
+        };
+        var prepared = await DataPreparer.PrepareAsync(spec, train, holdoutOnly ? test : null, holdoutOnly, false, work, cancellationToken);
+        return (spec, prepared, holdoutOnly ? prepared.Test ?? prepared.Train : prepared.Train);
     }
 }

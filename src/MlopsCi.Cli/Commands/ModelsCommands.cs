@@ -81,26 +81,25 @@ internal sealed class ModelsCommands : ICommandGroup
 
     private static async Task<int> ExportAsync(CommandContext ctx)
     {
-        var store = await ctx.OpenStoreAsync();
-        var model = await new ModelResolver(store).ResolveAsync(ctx.Args.Argument("model"), ctx.Cancellation);
+        var service = new ExportService(await ctx.OpenRepositoryAsync(), ctx.Services.CreateTrainer());
+        var reference = ctx.Args.Argument("model");
         var file = Path.GetFullPath(ctx.Args.Argument("file"), ctx.WorkingDirectory);
-        var onnx = ctx.Args.Flag("onnx");
-        var zip = onnx ? file + ".mlnet.zip" : file;
-        await new ModelArtifacts(store).DownloadAsync(model.ModelHash, zip, ctx.Cancellation);
-        if (onnx)
+        if (!ctx.Args.Flag("onnx"))
         {
-            try
-            {
-                await ctx.Services.CreateTrainer().ExportOnnxAsync(zip, file, ctx.Cancellation);
-            }
-            finally
-            {
-                File.Delete(zip);
-            }
+            var zip = await service.ExportZipAsync(reference, file, ctx.Cancellation);
+            ctx.Write(new { model = zip.Reference, run = zip.Run.Id, modelHash = zip.ModelHash, file, format = "mlnet" }, w =>
+                w.WriteLine($"Wrote {zip.Reference} (run {zip.Run.Id}, model {TrainingViews.Short(zip.ModelHash)}) to {file}."));
+            return 0;
         }
 
-        ctx.Write(new { model = model.Reference, run = model.Run.Id, modelHash = model.ModelHash, file, format = onnx ? "onnx" : "mlnet" }, w =>
-            w.WriteLine($"Wrote {model.Reference} (run {model.Run.Id}, model {TrainingViews.Short(model.ModelHash)}) to {file}{(onnx ? " as ONNX" : "")}."));
+        var (model, check) = await service.ExportOnnxAsync(reference, file, ctx.Cancellation);
+        var json = new { rows = check.Rows, differing = check.Differing, maxDifference = check.MaxDifference, tolerance = check.Tolerance, inputs = check.Inputs, outputs = check.Outputs };
+        ctx.Write(new { model = model.Reference, run = model.Run.Id, modelHash = model.ModelHash, file, format = "onnx", check = json }, w =>
+        {
+            w.WriteLine($"Wrote {model.Reference} (run {model.Run.Id}, model {TrainingViews.Short(model.ModelHash)}) to {file} as ONNX.");
+            w.WriteLine($"Checked with ONNX Runtime on the run's {check.Rows:N0} evaluation rows: every prediction within {check.Tolerance:G} of the model's (largest difference {check.MaxDifference.ToString("G3", CultureInfo.InvariantCulture)}).");
+            w.WriteLine($"Inputs: {string.Join(", ", check.Inputs)}. Outputs: {string.Join(", ", check.Outputs)}.");
+        });
         return 0;
     }
 }

@@ -8,7 +8,8 @@ namespace MlopsCi.Config.Specs;
 internal static partial class ModelSectionParser
 {
     private static readonly string[] ModelKeys = ["name", "task", "data", "label", "features", "categorical", "text", "ignore", "trainer", "params", "seed", "time-column", "key", "slices"];
-    private static readonly string[] DataKeys = ["train", "test", "split"];
+    private static readonly string[] DataKeys = ["train", "test", "split", "csv"];
+    private static readonly string[] CsvKeys = ["separator", "header", "columns"];
 
     public static ModelSpec? Parse(YamlSection top)
     {
@@ -50,7 +51,7 @@ internal static partial class ModelSectionParser
         return new ModelSpec(
             name,
             task,
-            new ModelDataSpec(data.RequiredString("train", "data/train.csv"), data.String("test"), split),
+            new ModelDataSpec(data.RequiredString("train", "data/train.csv"), data.String("test"), split) { Csv = ParseCsv(data, lines) },
             model.RequiredString("label", "price"),
             model.List("features"),
             model.List("categorical"),
@@ -66,6 +67,35 @@ internal static partial class ModelSectionParser
             Location = new SpecLocation(top.File, top.LineOf("model")),
             Lines = lines,
         };
+    }
+
+    /// <summary><c>model.data.csv: { separator: ";", header: false, columns: [age, sex] }</c>.</summary>
+    private static CsvDialect? ParseCsv(YamlSection data, Dictionary<string, int> lines)
+    {
+        if (data.Section("csv", CsvKeys) is not { } csv)
+            return null;
+        lines["data.csv"] = data.LineOf("csv");
+        char? separator = csv.String("separator") switch
+        {
+            null => null,
+            "\\t" or "tab" or "\t" => '\t',
+            { Length: 1 } one when one[0] is not ('"' or '\n' or '\r') => one[0],
+            var other => throw csv.Error("separator", $"'model.data.csv.separator' is one character such as ',', ';', '|' or \"\\t\" (tab), not '{other}'"),
+        };
+        var header = csv.String("header") switch
+        {
+            null => true,
+            var text when bool.TryParse(text, out var value) => value,
+            var other => throw csv.Error("header", $"'model.data.csv.header' is true or false, not '{other}'"),
+        };
+        var columns = csv.List("columns");
+        if (!header && columns.Count == 0)
+            throw csv.Error("header", "a file without a header needs its column names: add 'columns: [name, …]' to model.data.csv, in file order");
+        if (header && columns.Count > 0)
+            throw csv.Error("columns", "'model.data.csv.columns' names the columns of a file without a header; with 'header: true' (the default) the names come from the file. Set 'header: false' or remove 'columns'");
+        if (columns.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw csv.Error("columns", $"'model.data.csv.columns' names '{twice.Key}' twice; column names must be unique");
+        return new CsvDialect(separator, header, columns);
     }
 
     private static ModelTask ParseTask(YamlSection model)

@@ -16,6 +16,16 @@ public interface ITrainer
     /// <summary>Scores a model file on rows and returns row-level predictions.</summary>
     Task<Evaluation.Predictions> ScoreAsync(ScoringInput input, CancellationToken cancellationToken);
 
-    /// <summary>Writes the model as ONNX to <paramref name="destination"/>.</summary>
-    Task ExportOnnxAsync(string modelFile, string destination, CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes every row of the input with the model's prediction (label, score, probabilities) to
+    /// <see cref="PredictionInput.Output"/>, streaming; returns the number of rows.
+    /// </summary>
+    Task<long> PredictAsync(PredictionInput input, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes the model as ONNX to <see cref="OnnxExportInput.Destination"/> only when the ONNX model, run by an ONNX
+    /// runtime on the spec's evaluation rows, gives the model's own predictions; otherwise an
+    /// <see cref="Errors.OperationFailedException"/> saying why and what to do, and nothing is written.
+    /// </summary>
+    Task<OnnxCheck> ExportOnnxAsync(OnnxExportInput input, CancellationToken cancellationToken);
 }

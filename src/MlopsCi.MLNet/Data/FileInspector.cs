@@ -11,6 +11,9 @@ namespace MlopsCi.MLNet.Data;
 internal static class FileInspector
 {
     public const int SampleRows = 1000;
+
+    /// <summary>Lines after the header that separator sniffing reads.</summary>
+    private const int SniffedLines = 20;
     private const int MaxClasses = 1000;
 
     /// <summary>The largest percentage of non-number values a sampled column may have and still be numeric.</summary>
@@ -20,16 +23,24 @@ internal static class FileInspector
     /// <param name="label">The label column (its values are collected when <paramref name="collectLabels"/>).</param>
     /// <param name="collectLabels">Whether to collect distinct label values (classification).</param>
     /// <param name="notNumeric">Columns declared categorical, text or ignored: never checked as numbers.</param>
-    public static FileProfile Inspect(Core.Training.DataFile file, string? label, bool collectLabels, IReadOnlySet<string> notNumeric)
+    /// <param name="format">The format, when known (a file this program wrote); else detected, with <paramref name="separator"/> when the spec sets one.</param>
+    /// <param name="separator">The spec's separator (<c>model.data.csv.separator</c>), else null: sniffed.</param>
+    public static FileProfile Inspect(Core.Training.DataFile file, string? label, bool collectLabels, IReadOnlySet<string> notNumeric, TextFormat? format = null, char? separator = null)
     {
         using var reader = new StreamReader(file.LocalPath, System.Text.Encoding.UTF8, true, 1 << 16);
         var headerLine = reader.ReadLine();
         if (string.IsNullOrWhiteSpace(headerLine))
             throw new InvalidInputException($"{file.DisplayName} is empty: it needs a header line and at least one row.");
-        var format = TextFormat.Detect(file.LocalPath, headerLine);
+        format ??= TextFormat.Detect(file.LocalPath, headerLine, FirstLines(file.LocalPath, SniffedLines), separator);
         var header = new List<string>();
         format.Split(headerLine.TrimStart('\uFEFF'), header);
         header = [.. header.Select(h => h.Trim())];
+        if (LooksLikeData(header))
+        {
+            var names = string.Join(", ", Enumerable.Range(1, Math.Min(header.Count, 4)).Select(i => "c" + i)) + (header.Count > 4 ? ", …" : "");
+            throw new InvalidInputException($"{file.DisplayName} line 1: the first line looks like data, not a header (every value is a number: {string.Join(", ", header.Take(8))}{(header.Count > 8 ? ", …" : "")}). Give the file a header line, or name its {header.Count} columns in mlops.yml: model.data.csv: {{ header: false, columns: [{names}] }}.");
+        }
+
         if (header.Distinct(StringComparer.Ordinal).Count() != header.Count)
             throw new InvalidInputException($"{file.DisplayName} line 1: the header names a column twice ({string.Join(", ", header.GroupBy(h => h).Where(g => g.Count() > 1).Select(g => g.Key))}); column names must be unique.");
         var labelIndex = label is null ? -1 : header.IndexOf(label);
@@ -79,6 +90,26 @@ internal static class FileInspector
         if (state.Rows == 0)
             throw new InvalidInputException($"{file.DisplayName} has a header but no data rows; there is nothing to train or evaluate on.");
         return new FileProfile(file.LocalPath, file.DisplayName, format, header, state.Rows, numeric, state.Missing, collectLabels ? state.Labels : null, state.MissingLabels);
+    }
+
+    /// <summary>Every value a number, and not the column numbers 0…n-1 or 1…n that some exports write as names.</summary>
+    private static bool LooksLikeData(List<string> header)
+    {
+        if (!header.All(h => Values.IsNumber(h)))
+            return false;
+        var numbered = header.Select((h, i) => (h, i)).ToList();
+        return !numbered.All(x => x.h == x.i.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            && !numbered.All(x => x.h == (x.i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static List<string> FirstLines(string path, int count)
+    {
+        using var reader = new StreamReader(path, System.Text.Encoding.UTF8, true, 1 << 12);
+        reader.ReadLine();
+        var lines = new List<string>(count);
+        while (lines.Count < count && reader.ReadLine() is { } line)
+            lines.Add(line);
+        return lines;
     }
 
     private static void Infer(List<string> header, List<(int Line, string[] Fields)> sample, IReadOnlySet<string> notNumeric, bool[] numeric, State state)

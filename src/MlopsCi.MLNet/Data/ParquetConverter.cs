@@ -13,6 +13,7 @@ internal static class ParquetConverter
     /// <summary>Writes <paramref name="destination"/> from a Parquet file; <paramref name="maxRows"/> limits the rows copied.</summary>
     public static async Task ConvertAsync(string source, string displayName, string destination, long maxRows, CancellationToken cancellationToken, char separator = '\t')
     {
+        await CheckMagicAsync(source, displayName, cancellationToken);
         try
         {
             int groups;
@@ -48,6 +49,31 @@ internal static class ParquetConverter
         catch (Exception e) when (e is not (OperationCanceledException or MlopsException or IOException))
         {
             throw new InvalidInputException($"{displayName} could not be read as Parquet ({e.Message}).", e);
+        }
+    }
+
+    /// <summary>
+    /// A Parquet file starts and ends with "PAR1"; anything else is bad input named as such (Parquet.Net reports it as an
+    /// I/O error, which read as a disk problem).
+    /// </summary>
+    private static async Task CheckMagicAsync(string source, string displayName, CancellationToken cancellationToken)
+    {
+        var (head, tail) = (new byte[4], new byte[4]);
+        await using (var stream = File.OpenRead(source))
+        {
+            var length = stream.Length;
+            if (length >= 8)
+            {
+                await stream.ReadExactlyAsync(head, cancellationToken);
+                stream.Seek(-4, SeekOrigin.End);
+                await stream.ReadExactlyAsync(tail, cancellationToken);
+            }
+        }
+
+        if (!"PAR1"u8.SequenceEqual(head) || !"PAR1"u8.SequenceEqual(tail))
+        {
+            var start = new string([.. System.Text.Encoding.ASCII.GetString(head).Select(c => char.IsControl(c) ? '.' : c)]);
+            throw new InvalidInputException($"{displayName} is not a Parquet file (Parquet files start and end with 'PAR1'; this one starts with '{start}'). Give it the extension of its real format (.csv, .tsv, .csv.gz) or write it as Parquet.");
         }
     }
 

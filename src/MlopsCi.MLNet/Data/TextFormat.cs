@@ -5,18 +5,34 @@ internal sealed record TextFormat(char Separator, bool Quoted)
 {
     public static TextFormat Tsv { get; } = new('\t', false);
 
-    /// <summary>By extension (.csv comma, .tsv/.tab tab), else by counting in the header line.</summary>
-    public static TextFormat Detect(string path, string header)
+    /// <summary>The separators sniffed, in order of preference on a tie.</summary>
+    private static readonly char[] Candidates = [',', ';', '\t', '|'];
+
+    /// <summary>
+    /// The given separator, else sniffed: a candidate fits when it splits the header into two or more fields and every
+    /// sampled line into as many. The extension's own (.csv comma, .tsv/.tab tab) wins when it fits; else the fitting one
+    /// with the most fields (a ';'-separated .csv is read as such); when none fits, the extension's, else the most frequent.
+    /// </summary>
+    public static TextFormat Detect(string path, string header, IReadOnlyList<string> sample, char? separator = null)
     {
+        if (separator is { } given)
+            return new TextFormat(given, true);
         var extension = Path.GetExtension(path).ToLowerInvariant();
-        if (extension == ".csv")
-            return new TextFormat(',', true);
-        if (extension is ".tsv" or ".tab")
-            return new TextFormat('\t', true);
-        var tabs = header.Count(c => c == '\t');
-        var semicolons = header.Count(c => c == ';');
-        var commas = header.Count(c => c == ',');
-        return tabs >= commas && tabs >= semicolons && tabs > 0 ? new TextFormat('\t', true) : semicolons > commas ? new TextFormat(';', true) : new TextFormat(',', true);
+        char? own = extension == ".csv" ? ',' : extension is ".tsv" or ".tab" ? '\t' : null;
+        var fields = new List<string>();
+        int Count(string line, char c)
+        {
+            new TextFormat(c, true).Split(line, fields);
+            return fields.Count;
+        }
+
+        var widths = Candidates.ToDictionary(c => c, c => Count(header, c));
+        var fits = Candidates.Where(c => widths[c] > 1 && sample.All(line => line.Length == 0 || Count(line, c) == widths[c])).ToList();
+        if (own is { } preferred && fits.Contains(preferred))
+            return new TextFormat(preferred, true);
+        if (fits.Count > 0)
+            return new TextFormat(fits.MaxBy(c => widths[c]), true);
+        return new TextFormat(own ?? Candidates.MaxBy(c => widths[c]), true);
     }
 
     /// <summary>Splits one line into fields (RFC 4180 quotes when <see cref="Quoted"/>).</summary>

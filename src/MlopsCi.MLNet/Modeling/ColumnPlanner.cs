@@ -65,8 +65,10 @@ internal static class ColumnPlanner
 
     private static InvalidInputException Unknown(ModelSpec spec, string key, string name, FileProfile file, string what)
     {
-        var close = file.Header.OrderBy(h => Distance(h.ToLowerInvariant(), name.ToLowerInvariant())).First();
-        return new InvalidInputException($"{spec.At(key)}: {what} (did you mean '{close}'? columns: {string.Join(", ", file.Header)}).");
+        // Only a name close enough to be a typo is suggested: 'target' is not a misspelt 'age'.
+        var close = file.Header.Select(h => (Name: h, Distance: Distance(h.ToLowerInvariant(), name.ToLowerInvariant()))).MinBy(h => h.Distance);
+        var suggestion = close.Name is not null && close.Distance <= Math.Max(2, name.Length / 3) ? $"did you mean '{close.Name}'? " : "";
+        return new InvalidInputException($"{spec.At(key)}: {what} ({suggestion}columns: {string.Join(", ", file.Header)}).");
     }
 
     private static int Distance(string a, string b)

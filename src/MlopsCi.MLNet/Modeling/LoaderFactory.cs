@@ -11,6 +11,19 @@ internal static class LoaderFactory
 {
     public static TextLoader Create(MLContext ml, FileProfile file, ModelBundle bundle)
     {
+        var columns = Inputs(file, bundle, c => c.Internal);
+        var label = file.IndexOf(bundle.Label);
+        if (label < 0)
+            throw new InvalidInputException($"{file.DisplayName} has no label column '{bundle.Label}' (columns: {string.Join(", ", file.Header)}); evaluation needs labelled rows.");
+        columns.Add(new TextLoader.Column(ModelBundle.RawLabel, bundle.Task == ModelTask.Regression ? DataKind.Single : DataKind.String, label));
+        return Loader(ml, file, columns);
+    }
+
+    /// <summary>The model's input columns under their own names (as an exported model reads them), no label: rows need not have one.</summary>
+    public static TextLoader CreateNamed(MLContext ml, FileProfile file, ModelBundle bundle) => Loader(ml, file, Inputs(file, bundle, c => c.Name));
+
+    private static List<TextLoader.Column> Inputs(FileProfile file, ModelBundle bundle, Func<PlannedColumn, string> name)
+    {
         var columns = new List<TextLoader.Column>();
         foreach (var column in bundle.Columns)
         {
@@ -19,20 +32,18 @@ internal static class LoaderFactory
                 throw new InvalidInputException($"{file.DisplayName} has no column '{column.Name}', which the model uses (columns: {string.Join(", ", file.Header)}).");
             if (column.Kind == ColumnKind.Numeric && !file.Numeric[index] && file.Missing[index] < file.Rows)
                 throw new InvalidInputException($"{file.DisplayName}: column '{column.Name}' was numeric when the model was trained, but here it holds non-numeric values.");
-            columns.Add(new TextLoader.Column(column.Internal, column.Kind == ColumnKind.Numeric ? DataKind.Single : DataKind.String, index));
+            columns.Add(new TextLoader.Column(name(column), column.Kind == ColumnKind.Numeric ? DataKind.Single : DataKind.String, index));
         }
 
-        var label = file.IndexOf(bundle.Label);
-        if (label < 0)
-            throw new InvalidInputException($"{file.DisplayName} has no label column '{bundle.Label}' (columns: {string.Join(", ", file.Header)}); evaluation needs labelled rows.");
-        columns.Add(new TextLoader.Column(ModelBundle.RawLabel, bundle.Task == ModelTask.Regression ? DataKind.Single : DataKind.String, label));
-        return ml.Data.CreateTextLoader(new TextLoader.Options
-        {
-            Columns = [.. columns],
-            Separators = [file.Format.Separator],
-            HasHeader = true,
-            AllowQuoting = file.Format.Quoted,
-            TrimWhitespace = true,
-        });
+        return columns;
     }
+
+    private static TextLoader Loader(MLContext ml, FileProfile file, List<TextLoader.Column> columns) => ml.Data.CreateTextLoader(new TextLoader.Options
+    {
+        Columns = [.. columns],
+        Separators = [file.Format.Separator],
+        HasHeader = true,
+        AllowQuoting = file.Format.Quoted,
+        TrimWhitespace = true,
+    });
 }

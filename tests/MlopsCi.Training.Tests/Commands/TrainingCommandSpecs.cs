@@ -53,7 +53,7 @@ public sealed class TrainingCommandSpecs : IDisposable
     }
 
     [Theory]
-    [InlineData("missing-label", "mlops.yml line 6: label column 'churned' is missing from data/train.csv (did you mean 'color'? columns: x1, x2, x3, color, label).")]
+    [InlineData("missing-label", "mlops.yml line 6: label column 'churned' is missing from data/train.csv (columns: x1, x2, x3, color, label).")]
     [InlineData("unknown-column", "mlops.yml line 9: 'categorical' names column 'colour', which is not in data/train.csv (did you mean 'color'? columns: x1, x2, x3, color, label).")]
     [InlineData("non-numeric", "data/train.csv line 151 (row 150), column 'x1': 'abc' is not a number, but the column is numeric")]
     [InlineData("empty", "data/train.csv has a header but no data rows; there is nothing to train or evaluate on.")]

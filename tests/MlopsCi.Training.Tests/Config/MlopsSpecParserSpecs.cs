@@ -201,4 +201,27 @@ public sealed class MlopsSpecParserSpecs
         Assert.NotEqual(plain.ComputeHash(), keyed.ComputeHash());
         Assert.Equal("mlops.yml line 6: 'model.key' names a column twice (id); list each key column once.", twice.Message);
     }
+
+    [Fact]
+    public void A_csv_dialect_is_read_with_its_separator_header_and_columns()
+    {
+        var spec = MlopsSpecParser.Parse("model: { name: m, task: binary, data: { train: a.csv, csv: { separator: ';', header: false, columns: [age, label] } }, label: label }");
+
+        var csv = spec.RequireModel().Data.Csv!;
+
+        Assert.Equal((';', false), (csv.Separator!.Value, csv.Header));
+        Assert.Equal(["age", "label"], csv.Columns);
+    }
+
+    [Theory]
+    [InlineData("{ separator: ';;' }", "mlops.yml line 4: 'model.data.csv.separator' is one character such as ',', ';', '|' or \"\\t\" (tab), not ';;'.")]
+    [InlineData("{ header: false }", "mlops.yml line 4: a file without a header needs its column names: add 'columns: [name, …]' to model.data.csv, in file order.")]
+    [InlineData("{ header: maybe }", "mlops.yml line 4: 'model.data.csv.header' is true or false, not 'maybe'.")]
+    [InlineData("{ colums: [a] }", "mlops.yml line 4: unknown key 'colums' under 'model.data.csv' (did you mean 'columns'?).")]
+    public void A_bad_csv_dialect_names_its_line(string csv, string message)
+    {
+        var error = Assert.Throws<InvalidInputException>(() => MlopsSpecParser.Parse($"model:\n  name: m\n  task: binary\n  data: {{ train: a.csv, csv: {csv} }}\n  label: label\n"));
+
+        Assert.Equal(message, error.Message);
+    }
 }

@@ -91,21 +91,6 @@ public sealed class ServicesSpecs
     }
 
     [Fact]
-    public async Task A_model_exports_to_onnx()
-    {
-        await using var repo = await TempRepository.CreateAsync();
-        await repo.CommitAsync("main", new Dictionary<string, string> { ["data.csv"] = repo.WriteFile("d.csv", SyntheticData.Binary(400, 1)) });
-        var run = (await repo.Training.TrainAsync(new TrainingRequest(TempRepository.Model("model: { name: m, task: binary, data: { train: data.csv }, label: label, trainer: fasttree }"), "main"), CancellationToken.None)).Run;
-        var model = repo.WriteFile("model.zip", "");
-        await new ModelArtifacts(repo.Store).DownloadAsync(run.ModelHash!, model, CancellationToken.None);
-        var onnx = Path.Combine(Path.GetDirectoryName(model)!, "model.onnx");
-
-        await repo.Trainer.ExportOnnxAsync(model, onnx, CancellationToken.None);
-
-        Assert.True(new FileInfo(onnx).Length > 1000);
-    }
-
-    [Fact]
     public async Task A_failed_run_cannot_be_evaluated()
     {
         await using var repo = await TempRepository.CreateAsync();
