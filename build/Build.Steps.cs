@@ -22,10 +22,15 @@ internal sealed partial class Build
         ["AWS_SECRET_ACCESS_KEY"] = "TESTSECRET",
     };
 
+    /// <summary>The xunit trait of the specs the fast lane leaves out (Docker, pack, Ceph, kill trials, real training, browser).</summary>
+    internal const string SlowFilter = "Speed!=Slow";
+
     private async Task TestAsync(CancellationToken cancellationToken)
     {
-        var useServices = !NoServices && FileExists(TestServicesScript);
-        if (NoServices)
+        var useServices = !NoServices && !Fast && FileExists(TestServicesScript);
+        if (Fast)
+            Note($"--fast: the fast lane (--filter \"{SlowFilter}\"), without services.");
+        else if (NoServices)
             Note("--no-services: running the tests without services.");
         else if (!useServices)
             Note($"{TestServicesScript} does not exist yet: running the tests without services.");
@@ -45,7 +50,7 @@ internal sealed partial class Build
 
             await DotnetAsync(
                 ["test", Solution, "-c", Configuration, "--no-build", "--results-directory", "artifacts/test-results",
-                    "--logger", "trx", "--logger", "console;verbosity=minimal"],
+                    "--logger", "trx", "--logger", "console;verbosity=minimal", .. (Fast ? ["--filter", SlowFilter] : Array.Empty<string>())],
                 cancellationToken,
                 variables);
         }
