@@ -22,8 +22,9 @@ internal sealed partial class Build
         ["AWS_SECRET_ACCESS_KEY"] = "TESTSECRET",
     };
 
-    /// <summary>The xunit trait of the specs the fast lane leaves out (Docker, pack, Ceph, kill trials, real training, browser).</summary>
-    internal const string SlowFilter = "Speed!=Slow";
+    // The fast lane's dotnet test filter: every spec but the classes tagged [Trait("Speed", "Slow")] (Docker, pack, Ceph,
+    // kill trials, real training, browser), which need services or take seconds each.
+    private const string SlowFilter = "Speed!=Slow";
 
     private async Task TestAsync(CancellationToken cancellationToken)
     {
