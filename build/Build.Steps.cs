@@ -22,10 +22,16 @@ internal sealed partial class Build
         ["AWS_SECRET_ACCESS_KEY"] = "TESTSECRET",
     };
 
+    // The fast lane's dotnet test filter: every spec but the classes tagged [Trait("Speed", "Slow")] (Docker, pack, Ceph,
+    // kill trials, real training, browser), which need services or take seconds each.
+    private const string SlowFilter = "Speed!=Slow";
+
     private async Task TestAsync(CancellationToken cancellationToken)
     {
-        var useServices = !NoServices && FileExists(TestServicesScript);
-        if (NoServices)
+        var useServices = !NoServices && !Fast && FileExists(TestServicesScript);
+        if (Fast)
+            Note($"--fast: the fast lane (--filter \"{SlowFilter}\"), without services.");
+        else if (NoServices)
             Note("--no-services: running the tests without services.");
         else if (!useServices)
             Note($"{TestServicesScript} does not exist yet: running the tests without services.");
@@ -45,7 +51,7 @@ internal sealed partial class Build
 
             await DotnetAsync(
                 ["test", Solution, "-c", Configuration, "--no-build", "--results-directory", "artifacts/test-results",
-                    "--logger", "trx", "--logger", "console;verbosity=minimal"],
+                    "--logger", "trx", "--logger", "console;verbosity=minimal", .. (Fast ? ["--filter", SlowFilter] : Array.Empty<string>())],
                 cancellationToken,
                 variables);
         }

@@ -22,7 +22,7 @@ internal sealed partial class Build
         .Executes(ct => ScriptIfPresentAsync("scripts/setup.sh", ct));
 
     private Target Test => _ => _
-        .Description("Runs all tests (trx in artifacts/test-results) with services from scripts/test-services.sh")
+        .Description("Runs all tests (trx in artifacts/test-results) with services from scripts/test-services.sh; --fast: the fast lane")
         .DependsOn(Setup, Compile)
         .Executes(TestAsync);
 

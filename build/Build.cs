@@ -31,7 +31,7 @@ internal sealed partial class Build : BuildBase
     [Parameter("Output folder of Demo")]
     public string Out { get; init; } = "out/demo";
 
-    [Parameter("BenchmarkDotNet filter of Benchmark, e.g. *Commit* (all when not set)")]
+    [Parameter("Benchmarks to run: comma-separated parts of their names, e.g. validation,drift (all when not set)")]
     public string? Filter { get; init; }
 
     [Parameter("Folder whose content DataCommit commits")]
@@ -45,6 +45,9 @@ internal sealed partial class Build : BuildBase
 
     [Parameter("Run Test without starting services (no Ceph RGW, no S3 variables)")]
     public bool NoServices { get; init; }
+
+    [Parameter("Run Test's fast lane: skip the specs tagged Speed=Slow and start no services")]
+    public bool Fast { get; init; }
 
     /// <summary>The target run when none is named (Nuke's default target).</summary>
     internal static Func<Build, Target> DefaultTarget => x => x.Compile;

@@ -10,9 +10,6 @@ internal abstract class BuildBase
     [Parameter("Keep running the targets that do not depend on a failed one")]
     public bool Continue { get; init; }
 
-    [Parameter("Profile: also read .nuke/parameters.<profile>.json, which overrides .nuke/parameters.json")]
-    public string? Profile { get; init; }
-
     /// <summary>The repository root: the directory holding .nuke/.</summary>
     public string RootDirectory { get; internal set; } = Directory.GetCurrentDirectory();
 

@@ -44,7 +44,6 @@ internal sealed class BuildModel
                 definition.DescriptionText,
                 index,
                 definition.Dependencies.Select(NameOf).ToList(),
-                definition.RunsBefore.Select(NameOf).ToList(),
                 definition.RunsAfter.Select(NameOf).ToList(),
                 definition.RequiredParameters,
                 definition.Actions);

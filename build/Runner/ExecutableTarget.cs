@@ -6,7 +6,6 @@ internal sealed record ExecutableTarget(
     string Description,
     int Index,
     IReadOnlyList<string> DependsOn,
-    IReadOnlyList<string> Before,
     IReadOnlyList<string> After,
     IReadOnlyList<string> Requires,
     IReadOnlyList<Func<CancellationToken, Task>> Actions);

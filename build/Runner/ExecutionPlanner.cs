@@ -1,8 +1,8 @@
 namespace MlopsCi.BuildScript.Runner;
 
 /// <summary>
-/// Orders the invoked targets and everything they depend on: DependsOn schedules and orders, Before/After only
-/// order targets that are scheduled anyway. Ties keep declaration order, so a plan is always the same.
+/// Orders the invoked targets and everything they depend on: DependsOn schedules and orders, After only orders
+/// targets that are scheduled anyway. Ties keep declaration order, so a plan is always the same.
 /// </summary>
 internal static class ExecutionPlanner
 {
@@ -27,8 +27,6 @@ internal static class ExecutionPlanner
             var target = byName[name];
             foreach (var earlier in target.DependsOn.Concat(target.After).Where(scheduled.Contains))
                 predecessors[name].Add(earlier);
-            foreach (var later in target.Before.Where(scheduled.Contains))
-                predecessors[later].Add(name);
         }
 
         var plan = new List<ExecutableTarget>();

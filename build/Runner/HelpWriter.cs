@@ -18,8 +18,6 @@ internal static class HelpWriter
                 relations.Add("-> " + string.Join(", ", target.DependsOn));
             if (target.After.Count > 0)
                 relations.Add("[after " + string.Join(", ", target.After) + "]");
-            if (target.Before.Count > 0)
-                relations.Add("[before " + string.Join(", ", target.Before) + "]");
             if (target.Requires.Count > 0)
                 relations.Add("requires " + string.Join(", ", target.Requires.Select(r => "--" + ParameterNames.Kebab(r))));
             if (relations.Count > 0)
@@ -27,7 +25,7 @@ internal static class HelpWriter
         }
 
         output.WriteLine();
-        output.WriteLine("Parameters (argument, then environment variable, then .nuke/parameters[.<profile>].json):");
+        output.WriteLine("Parameters (argument, then environment variable, then .nuke/parameters.json):");
         var usages = model.Parameters.ToDictionary(p => p, p => p.IsFlag ? $"--{p.Kebab}" : $"--{p.Kebab} <{p.TypeName}>");
         var column = usages.Values.Max(u => u.Length) + 2;
         foreach (var parameter in model.Parameters)

@@ -5,8 +5,7 @@ internal sealed record ProcessSpec(
     string FileName,
     IReadOnlyList<string> Arguments,
     string WorkingDirectory,
-    IReadOnlyDictionary<string, string>? Environment = null,
-    bool Quiet = false)
+    IReadOnlyDictionary<string, string>? Environment = null)
 {
     /// <summary>The command line as a user would type it, for logs and error messages.</summary>
     public string CommandLine => string.Join(' ', new[] { FileName }.Concat(Arguments).Select(Quote));

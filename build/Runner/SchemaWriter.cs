@@ -42,8 +42,7 @@ internal static class SchemaWriter
             json.WriteStartObject("$schema");
             json.WriteString("type", "string");
             json.WriteEndObject();
-            // Profile chooses the files, so it cannot be set inside one.
-            foreach (var parameter in model.Parameters.Where(p => p.Name != nameof(BuildBase.Profile)))
+            foreach (var parameter in model.Parameters)
                 WriteParameter(json, parameter);
             json.WriteEndObject();
             json.WriteBoolean("additionalProperties", false);

@@ -4,7 +4,6 @@ namespace MlopsCi.BuildScript.Runner;
 internal sealed class TargetDefinition
 {
     private readonly List<Target> _dependsOn = [];
-    private readonly List<Target> _before = [];
     private readonly List<Target> _after = [];
     private readonly List<string> _requires = [];
     private readonly List<Func<CancellationToken, Task>> _actions = [];
@@ -12,8 +11,6 @@ internal sealed class TargetDefinition
     internal string DescriptionText { get; private set; } = "";
 
     internal IReadOnlyList<Target> Dependencies => _dependsOn;
-
-    internal IReadOnlyList<Target> RunsBefore => _before;
 
     internal IReadOnlyList<Target> RunsAfter => _after;
 
@@ -35,13 +32,6 @@ internal sealed class TargetDefinition
         return this;
     }
 
-    /// <summary>When both are scheduled, this target runs before the given ones (ordering only).</summary>
-    public TargetDefinition Before(params Target[] targets)
-    {
-        _before.AddRange(targets);
-        return this;
-    }
-
     /// <summary>When both are scheduled, this target runs after the given ones (ordering only).</summary>
     public TargetDefinition After(params Target[] targets)
     {
@@ -56,18 +46,7 @@ internal sealed class TargetDefinition
         return this;
     }
 
-    /// <summary>Adds a synchronous step.</summary>
-    public TargetDefinition Executes(Action action)
-    {
-        _actions.Add(_ =>
-        {
-            action();
-            return Task.CompletedTask;
-        });
-        return this;
-    }
-
-    /// <summary>Adds an asynchronous step; steps run in the order they were added.</summary>
+    /// <summary>Adds a step; steps run in the order they were added.</summary>
     public TargetDefinition Executes(Func<CancellationToken, Task> action)
     {
         _actions.Add(action);

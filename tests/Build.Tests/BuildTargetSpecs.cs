@@ -84,6 +84,31 @@ public sealed class BuildTargetSpecs : IDisposable
     }
 
     [Fact]
+    public async Task Fast_runs_only_the_specs_not_tagged_slow_and_starts_no_services_and_no_image()
+    {
+        _root.Write("scripts/test-services.sh", "exit 0\n");
+        _root.Write("scripts/docker-image.sh", "exit 0\n");
+
+        var run = await RunAsync(["Test", "--fast"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(
+            "dotnet test MlopsCi.sln -c Release --no-build --results-directory artifacts/test-results --logger trx --logger console;verbosity=minimal --filter Speed!=Slow",
+            Assert.Single(_processes.Commands, c => c.StartsWith("dotnet test", StringComparison.Ordinal)));
+        Assert.DoesNotContain(_processes.Commands, c => c.Contains("test-services", StringComparison.Ordinal) || c.Contains("docker-image", StringComparison.Ordinal));
+        Assert.Null(_processes.Started.Single(s => s.Arguments[0] == "test").Environment);
+    }
+
+    [Fact]
+    public async Task Without_fast_the_tests_run_unfiltered()
+    {
+        var run = await RunAsync(["Test"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.DoesNotContain("--filter", _processes.Started.Single(s => s.Arguments[0] == "test").Arguments);
+    }
+
+    [Fact]
     public async Task The_MLOps_targets_run_the_built_mlops_dll_and_pass_the_store_through()
     {
         _root.Write("src/MlopsCi.Cli/bin/Release/net10.0/mlops.dll", "");

@@ -17,22 +17,23 @@ internal sealed class ChainBuild : BuildBase
     [Parameter("A number the specs resolve")]
     public int? Count { get; init; }
 
-    public Target A => _ => _.Description("first").Executes(() => Step(nameof(A)));
+    public Target A => _ => _.Description("first").Executes(_ => Step(nameof(A)));
 
-    public Target B => _ => _.Description("needs A").DependsOn(A).Executes(() => Step(nameof(B)));
+    public Target B => _ => _.Description("needs A").DependsOn(A).Executes(_ => Step(nameof(B)));
 
-    public Target C => _ => _.Description("needs B").DependsOn(B).Executes(() => Step(nameof(C)));
+    public Target C => _ => _.Description("needs B").DependsOn(B).Executes(_ => Step(nameof(C)));
 
-    public Target D => _ => _.Description("independent").Executes(() => Step(nameof(D)));
+    public Target D => _ => _.Description("independent").Executes(_ => Step(nameof(D)));
 
-    public Target E => _ => _.Description("after D").After(D).Before(A).Executes(() => Step(nameof(E)));
+    public Target E => _ => _.Description("after D").After(D).Executes(_ => Step(nameof(E)));
 
-    public Target Paint => _ => _.Description("needs --count").Requires(nameof(Count)).Executes(() => Step(nameof(Paint)));
+    public Target Paint => _ => _.Description("needs --count").Requires(nameof(Count)).Executes(_ => Step(nameof(Paint)));
 
-    private void Step(string name)
+    private Task Step(string name)
     {
         if (FailOn == name)
             throw new BuildException($"{name} broke on purpose");
         Output.WriteLine($"ran {name} with {Color}");
+        return Task.CompletedTask;
     }
 }

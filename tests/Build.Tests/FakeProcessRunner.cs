@@ -20,6 +20,6 @@ internal sealed class FakeProcessRunner : IProcessRunner
     public Task<ProcessResult> RunAsync(ProcessSpec spec, CancellationToken cancellationToken)
     {
         _started.Add(spec);
-        return Task.FromResult(new ProcessResult(ExitCodes(spec) ?? 0, ""));
+        return Task.FromResult(new ProcessResult(ExitCodes(spec) ?? 0));
     }
 }

@@ -7,12 +7,11 @@ public sealed class ParameterResolutionSpecs : IDisposable
     public void Dispose() => _root.Dispose();
 
     [Fact]
-    public async Task An_argument_wins_over_the_environment_the_profile_and_the_parameters_file()
+    public async Task An_argument_wins_over_the_environment_and_the_parameters_file()
     {
         _root.Write(".nuke/parameters.json", """{ "Color": "file" }""");
-        _root.Write(".nuke/parameters.ci.json", """{ "Color": "profile" }""");
 
-        var run = await RunAsync(["A", "--color", "argument", "--profile", "ci"], new() { ["MLOPS_COLOR"] = "environment" });
+        var run = await RunAsync(["A", "--color", "argument"], new() { ["MLOPS_COLOR"] = "environment" });
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("ran A with argument", run.Output, StringComparison.Ordinal);
@@ -20,27 +19,25 @@ public sealed class ParameterResolutionSpecs : IDisposable
     }
 
     [Fact]
-    public async Task The_environment_wins_over_the_profile_and_the_parameters_file()
+    public async Task The_environment_wins_over_the_parameters_file()
     {
         _root.Write(".nuke/parameters.json", """{ "Color": "file" }""");
-        _root.Write(".nuke/parameters.ci.json", """{ "Color": "profile" }""");
 
-        var run = await RunAsync(["A", "--profile", "ci"], new() { ["MLOPS_COLOR"] = "environment" });
+        var run = await RunAsync(["A"], new() { ["MLOPS_COLOR"] = "environment" });
 
         Assert.Contains("ran A with environment", run.Output, StringComparison.Ordinal);
         Assert.Contains("(from environment MLOPS_COLOR)", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_profile_overrides_the_parameters_file()
+    public async Task The_parameters_file_may_name_its_schema_and_set_numbers()
     {
         _root.Write(".nuke/parameters.json", """{ "$schema": "./build.schema.json", "Color": "file", "Count": 3 }""");
-        _root.Write(".nuke/parameters.ci.json", """{ "Color": "profile" }""");
 
-        var run = await RunAsync(["Paint", "--profile", "ci"]);
+        var run = await RunAsync(["Paint"]);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("ran Paint with profile", run.Output, StringComparison.Ordinal);
+        Assert.Contains("ran Paint with file", run.Output, StringComparison.Ordinal);
         Assert.Contains("Count = 3 (from .nuke/parameters.json)", run.Output, StringComparison.Ordinal);
     }
 
@@ -48,7 +45,6 @@ public sealed class ParameterResolutionSpecs : IDisposable
     public async Task The_parameters_file_applies_when_nothing_else_sets_a_value()
     {
         _root.Write(".nuke/parameters.json", """{ "Color": "file" }""");
-        _root.Write(".nuke/parameters.ci.json", """{ "Count": 1 }""");
 
         var run = await RunAsync(["A"]);
 
@@ -61,16 +57,6 @@ public sealed class ParameterResolutionSpecs : IDisposable
         var run = await RunAsync(["A"]);
 
         Assert.Contains("ran A with grey", run.Output, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task The_profile_itself_can_come_from_the_environment()
-    {
-        _root.Write(".nuke/parameters.ci.json", """{ "Color": "profile" }""");
-
-        var run = await RunAsync(["A"], new() { ["NUKE_PROFILE"] = "ci" });
-
-        Assert.Contains("ran A with profile", run.Output, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -105,19 +91,6 @@ public sealed class ParameterResolutionSpecs : IDisposable
         var run = await RunAsync(args);
 
         Assert.Contains("FailOn = X (from argument --fail-on)", run.Output, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_profile_without_a_file_is_refused_with_the_known_profiles()
-    {
-        _root.Write(".nuke/parameters.ci.json", "{}");
-        _root.Write(".nuke/parameters.local.json", "{}");
-
-        var run = await RunAsync(["A", "--profile", "nightly"]);
-
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("Profile 'nightly' has no file .nuke/parameters.nightly.json. Known profiles: ci, local.", run.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain("ran A", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

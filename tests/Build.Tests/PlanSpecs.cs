@@ -28,13 +28,13 @@ public sealed class PlanSpecs : IDisposable
     }
 
     [Fact]
-    public async Task After_and_Before_order_targets_only_when_both_are_scheduled()
+    public async Task After_orders_targets_only_when_both_are_scheduled()
     {
         var alone = await RunAsync(["--plan", "E"]);
-        var together = await RunAsync(["--plan", "B", "E", "D"]);
+        var together = await RunAsync(["--plan", "E", "B", "D"]);
 
         Assert.Equal(["E"], PlannedTargets(alone));
-        Assert.Equal(["D", "E", "A", "B"], PlannedTargets(together));
+        Assert.Equal(["A", "B", "D", "E"], PlannedTargets(together));
     }
 
     [Fact]

@@ -5,16 +5,18 @@ namespace MlopsCi.BuildScript.Tests;
 public sealed class ProcessRunnerSpecs
 {
     [Fact]
-    public async Task The_exit_code_and_quiet_output_of_a_real_process_are_reported()
+    public async Task A_real_process_gets_the_added_variables_and_its_exit_code_is_reported()
     {
+        using var root = new TempRoot();
+        var environment = new Dictionary<string, string> { ["GREETING"] = "hello" };
         var spec = OperatingSystem.IsWindows()
-            ? new ProcessSpec("cmd", ["/c", "echo %GREETING% & exit 3"], Path.GetTempPath(), new Dictionary<string, string> { ["GREETING"] = "hello" }, Quiet: true)
-            : new ProcessSpec("sh", ["-c", "echo \"$GREETING\"; exit 3"], Path.GetTempPath(), new Dictionary<string, string> { ["GREETING"] = "hello" }, Quiet: true);
+            ? new ProcessSpec("cmd", ["/c", "echo %GREETING%> greeting.txt & exit 3"], root.Path, environment)
+            : new ProcessSpec("sh", ["-c", "echo \"$GREETING\" > greeting.txt; exit 3"], root.Path, environment);
 
         var result = await new ProcessRunner().RunAsync(spec, CancellationToken.None);
 
         Assert.Equal(3, result.ExitCode);
-        Assert.Equal("hello", result.Output.Trim());
+        Assert.Equal("hello", File.ReadAllText(Path.Combine(root.Path, "greeting.txt")).Trim());
     }
 
     [Fact]

@@ -7,6 +7,7 @@ namespace MlopsCi.Action.Tests;
 
 /// <summary>The entrypoint checks the inputs itself (the runner enforces neither required nor allowed values).</summary>
 [Collection(ActionImageCollection.Name)]
+[Trait("Speed", "Slow")]
 public sealed class ActionInputSpecs(ActionImage image)
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace MlopsCi.Action.Tests;
 /// the annotations and the comment posted.
 /// </summary>
 [Collection(ActionImageCollection.Name)]
+[Trait("Speed", "Slow")]
 public sealed class ActionLifecycleSpecs(ActionImage image)
 {
     private static readonly string[] Verdicts = ["better", "worse", "no-change"];

@@ -12,6 +12,7 @@ namespace MlopsCi.Action.Tests;
 /// after a failing gate. Each step writes every declared output exactly once and each annotation once.
 /// </summary>
 [Collection(ActionImageCollection.Name)]
+[Trait("Speed", "Slow")]
 public sealed partial class ActionPayloadSpecs(ActionImage image)
 {
     private const string Hooks = """

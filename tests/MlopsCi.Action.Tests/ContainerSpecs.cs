@@ -5,6 +5,7 @@ namespace MlopsCi.Action.Tests;
 
 /// <summary>The image as a general <c>mlops</c> container: help, a store mounted into it, ML.NET training inside it.</summary>
 [Collection(ActionImageCollection.Name)]
+[Trait("Speed", "Slow")]
 public sealed class ContainerSpecs(ActionImage image)
 {
     [Fact]

@@ -6,6 +6,7 @@ namespace MlopsCi.Action.Tests;
 
 /// <summary>actions/Dockerfile and .dockerignore as written, and the image built from them on a real engine.</summary>
 [Collection(ActionImageCollection.Name)]
+[Trait("Speed", "Slow")]
 public sealed class DockerfileSpecs(ActionImage image) : IDisposable
 {
     private readonly Dockerfile _dockerfile = Dockerfile.Load(RepositoryRoot.Combine("actions", "Dockerfile"));

@@ -3,6 +3,7 @@ using System.Diagnostics;
 namespace MlopsCi.Action.Tests;
 
 /// <summary>scripts/lint.sh: the action metadata schema, actionlint and dockerfilelint over the real files, and proof that they bite.</summary>
+[Trait("Speed", "Slow")]
 public sealed class LintSpecs
 {
     [Fact]

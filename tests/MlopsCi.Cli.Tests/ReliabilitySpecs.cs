@@ -7,6 +7,7 @@ namespace MlopsCi.Cli.Tests;
 
 /// <summary>Concurrent writers, killed writers and unreadable files, with real processes.</summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+[Trait("Speed", "Slow")]
 public sealed class ReliabilitySpecs : IDisposable
 {
     private readonly TempFolder _temp = new();

@@ -6,6 +6,7 @@ namespace MlopsCi.Cli.Tests;
 
 /// <summary>Bounded waits with a progress line, malformed metadata and secrets in store URIs, through the real process.</summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+[Trait("Speed", "Slow")]
 public sealed class StoreRobustnessSpecs : IDisposable
 {
     private readonly TempFolder _temp = new();

@@ -4,6 +4,7 @@ using MlopsCi.Core.Tests;
 namespace MlopsCi.Cli.Tests;
 
 /// <summary><c>mlops ui</c> as a real process: serving, warning off loopback, refusing bad options.</summary>
+[Trait("Speed", "Slow")]
 public sealed class UiCommandSpecs : IDisposable
 {
     private readonly TempFolder _temp = new();

@@ -4,6 +4,7 @@ using MlopsCi.Training.Tests.Support;
 namespace MlopsCi.MSBuild.Tests;
 
 [Collection(PackedPackageCollection.Name)]
+[Trait("Speed", "Slow")]
 public sealed class DataCheckoutSpecs(PackedPackage package)
 {
     [Fact]

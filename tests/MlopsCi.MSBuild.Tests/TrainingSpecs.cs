@@ -5,6 +5,7 @@ using Xunit.Abstractions;
 namespace MlopsCi.MSBuild.Tests;
 
 [Collection(PackedPackageCollection.Name)]
+[Trait("Speed", "Slow")]
 public sealed partial class TrainingSpecs(PackedPackage package, ITestOutputHelper output)
 {
     [Fact]

@@ -3,6 +3,7 @@ using static MlopsCi.PullRequests.Tests.PullRequestScenario;
 namespace MlopsCi.PullRequests.Tests;
 
 /// <summary>The gates that decide a pull request are the destination's: the base branch's mlops.yml, or the spec recorded with the champion's promotion.</summary>
+[Trait("Speed", "Slow")]
 public sealed class DestinationGateSpecs
 {
     [Fact]

@@ -6,6 +6,7 @@ namespace MlopsCi.PullRequests.Tests;
 /// A pull request is judged on rows neither model trained on: with a random split, rows appended to the training file
 /// leave every older row on its side of the split, so the baseline is not scored on its own training rows.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class EvaluationRowsSpecs
 {
     [Fact]

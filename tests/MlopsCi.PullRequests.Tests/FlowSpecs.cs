@@ -13,6 +13,7 @@ using MlopsCi.MLNet;
 namespace MlopsCi.PullRequests.Tests;
 
 /// <summary>The flow in-process (real store and ML.NET, a dry-run host): the paths the process tests do not reach.</summary>
+[Trait("Speed", "Slow")]
 public sealed class FlowSpecs : IDisposable
 {
     private const string Head = "3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c";

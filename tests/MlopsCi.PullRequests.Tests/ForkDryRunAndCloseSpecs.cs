@@ -4,6 +4,7 @@ using static MlopsCi.PullRequests.Tests.PullRequestScenario;
 namespace MlopsCi.PullRequests.Tests;
 
 /// <summary>Fork pull requests with a read-only token, local dry runs, and closing without a merge.</summary>
+[Trait("Speed", "Slow")]
 public sealed class ForkDryRunAndCloseSpecs
 {
     [Fact]

@@ -4,6 +4,7 @@ using static MlopsCi.PullRequests.Tests.PullRequestScenario;
 namespace MlopsCi.PullRequests.Tests;
 
 /// <summary>The whole lifecycle through the real <c>mlops</c> process, a local store and a fake GitHub on 127.0.0.1.</summary>
+[Trait("Speed", "Slow")]
 public sealed class LifecycleSpecs
 {
     [Fact]

@@ -3,6 +3,7 @@ using static MlopsCi.PullRequests.Tests.PullRequestScenario;
 namespace MlopsCi.PullRequests.Tests;
 
 /// <summary>What keeps data out of main: stale approvals, reviews that are not approvals, conflicts and failing gates.</summary>
+[Trait("Speed", "Slow")]
 public sealed class MergeGuardSpecs
 {
     [Fact]

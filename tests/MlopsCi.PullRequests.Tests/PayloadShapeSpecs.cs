@@ -7,6 +7,7 @@ namespace MlopsCi.PullRequests.Tests;
 /// <c>mlops pr</c> on what real repositories send: a base branch named master, a spec with a YAML slip, a pull request
 /// adding 1,500 files; <c>--json</c> keeps stdout JSON for every outcome.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class PayloadShapeSpecs
 {
     [Fact]

@@ -3,6 +3,7 @@ using System.Text;
 
 namespace MlopsCi.S3.Tests;
 
+[Trait("Speed", "Slow")]
 public sealed class CompareAndSwapSpecs
 {
     private readonly string _root = $"s3://{S3TestServer.NewBucket("cas")}/repo";

@@ -7,6 +7,7 @@ using Xunit.Abstractions;
 namespace MlopsCi.S3.Tests;
 
 /// <summary>The real <c>mlops</c> program against Ceph RGW: concurrent writer processes, and wrong credentials.</summary>
+[Trait("Speed", "Slow")]
 public sealed class ConcurrentProcessSpecs(ITestOutputHelper output) : IDisposable
 {
     private const int Writers = 8;

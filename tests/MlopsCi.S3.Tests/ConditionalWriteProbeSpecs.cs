@@ -3,6 +3,7 @@ using MlopsCi.Testing;
 
 namespace MlopsCi.S3.Tests;
 
+[Trait("Speed", "Slow")]
 public sealed class ConditionalWriteProbeSpecs
 {
     [Fact]

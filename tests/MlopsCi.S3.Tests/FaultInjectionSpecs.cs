@@ -12,6 +12,7 @@ namespace MlopsCi.S3.Tests;
 /// operation must either succeed with the right content or throw <see cref="StorageException"/> — never silently
 /// return wrong data, lose a CAS update or count one twice.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class FaultInjectionSpecs(ITestOutputHelper output)
 {
     private const long MiB = 1024 * 1024;

@@ -2,6 +2,7 @@ using MlopsCi.Core.Errors;
 
 namespace MlopsCi.S3.Tests;
 
+[Trait("Speed", "Slow")]
 public sealed class FileUploadSpecs
 {
     private const long MiB = 1024 * 1024;

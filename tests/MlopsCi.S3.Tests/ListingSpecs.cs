@@ -1,5 +1,6 @@
 namespace MlopsCi.S3.Tests;
 
+[Trait("Speed", "Slow")]
 public sealed class ListingSpecs
 {
     private readonly string _bucket = S3TestServer.NewBucket("list");

@@ -2,6 +2,7 @@ using System.Text;
 
 namespace MlopsCi.S3.Tests;
 
+[Trait("Speed", "Slow")]
 public sealed class PutIfAbsentSpecs
 {
     private readonly string _root = $"s3://{S3TestServer.NewBucket("blobs")}/repo";

@@ -14,6 +14,7 @@ namespace MlopsCi.S3.Tests;
 /// <see cref="MlopsException"/>; whatever happened, a branch is at its old commit or at a new one with the expected
 /// content, a failed checkout leaves nothing behind, and fsck over a direct connection is clean at the end.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class RepositoryFaultSpecs(ITestOutputHelper output) : IDisposable
 {
     private const int Rounds = 3;

@@ -5,6 +5,7 @@ using MlopsCi.S3.Internal;
 
 namespace MlopsCi.S3.Tests;
 
+[Trait("Speed", "Slow")]
 public sealed class StoreOpeningSpecs
 {
     [Theory]

@@ -4,6 +4,7 @@ namespace MlopsCi.Web.Tests;
 
 /// <summary>A person clicking through the UI in a real (headless) Chromium, reading what is visible on screen.</summary>
 [Collection(UiCollection.Name)]
+[Trait("Speed", "Slow")]
 public sealed class BrowserSpecs(UiFixture ui)
 {
     [Fact]

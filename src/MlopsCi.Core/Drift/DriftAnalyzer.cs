@@ -1,3 +1,4 @@
+using MathNet.Numerics.Statistics;
 using MlopsCi.Core.Drift.Profiling;
 using MlopsCi.Core.Drift.Statistics;
 using MlopsCi.Core.Specs;
@@ -51,7 +52,7 @@ internal static class DriftAnalyzer
         var ks = KolmogorovSmirnov.TwoSample(baseline, current);
         var drifted = psi > thresholds.PsiThreshold || ks.PValue < thresholds.KsPValue;
         var reason = Verdict(psi, thresholds.PsiThreshold, $"KS p = {Format.PValue(ks.PValue)}", ks.PValue, thresholds.KsPValue)
-            + $"; median {Format.Number(Median(baseline))} → {Format.Number(Median(current))}" + Missing(b, c);
+            + $"; median {Format.Number(SortedArrayStatistics.Median(baseline))} → {Format.Number(SortedArrayStatistics.Median(current))}" + Missing(b, c);
         return new DriftColumn(b.Name, ColumnKind.Numeric, psi, "ks", ks.Statistic, ks.PValue, null, drifted, reason, b.Count, c.Count);
     }
 
@@ -89,7 +90,4 @@ internal static class DriftAnalyzer
         double before = b.Rows == 0 ? 0 : (double)b.Missing / b.Rows, after = c.Rows == 0 ? 0 : (double)c.Missing / c.Rows;
         return Math.Abs(after - before) >= 0.05 ? $"; missing {Format.Percent(before)} → {Format.Percent(after)}" : "";
     }
-
-    private static double Median(double[] sorted) =>
-        sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
 }

@@ -11,6 +11,7 @@ public abstract partial class RepositorySpecs
     protected virtual int FilesPerGcTrial => 500;
 
     [Fact]
+    [Trait("Speed", "Slow")]
     public async Task Gc_with_no_grace_while_commits_run_loses_nothing()
     {
         // Seen: 'mlops data commit main data & sleep 0.5; mlops data gc --grace 0s' left main pointing at 1,505 missing blobs.

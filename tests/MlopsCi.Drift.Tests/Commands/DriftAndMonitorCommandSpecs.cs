@@ -11,6 +11,7 @@ namespace MlopsCi.Drift.Tests.Commands;
 /// The commands as a user runs them (the real mlops program, a local store): a regression whose relation flips sign in
 /// the newer period, so drift, degradation and retraining all show, in seconds.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class DriftAndMonitorCommandSpecs : IDisposable
 {
     private const string Spec = """

@@ -12,6 +12,7 @@ namespace MlopsCi.Drift.Tests.Monitoring;
 /// The proof on real time-ordered data (vega-datasets seattle-weather, 2012–2015, from scripts/fetch-data.sh):
 /// main first holds 2012 and a champion trained on it (held-out rows: the latest 20%); then 2013–2015 arrive.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class RealDataRetrainingSpecs(ITestOutputHelper output)
 {
     private const string Cutoff = "2013-01-01";

@@ -9,6 +9,7 @@ namespace MlopsCi.Training.Tests.Commands;
 /// train, evaluate, runs and models as a user runs them: the real mlops program on a local store in a temporary folder,
 /// a few hundred generated rows committed with 'mlops data commit'.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class TrainingCommandSpecs : IDisposable
 {
     /// <summary>The spec every test starts from; the line numbers matter to the messages (data line 5, label 6, trainer 7, seed 8).</summary>

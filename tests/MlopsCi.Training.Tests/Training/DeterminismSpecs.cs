@@ -4,6 +4,7 @@ using MlopsCi.Training.Tests.Support;
 
 namespace MlopsCi.Training.Tests.Training;
 
+[Trait("Speed", "Slow")]
 public sealed class DeterminismSpecs
 {
     [Theory]

@@ -7,6 +7,7 @@ using MlopsCi.Training.Tests.Support;
 
 namespace MlopsCi.Training.Tests.Training;
 
+[Trait("Speed", "Slow")]
 public sealed class RealDataTrainingSpecs
 {
     [Fact]

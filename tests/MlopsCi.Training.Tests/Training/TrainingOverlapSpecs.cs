@@ -11,6 +11,7 @@ namespace MlopsCi.Training.Tests.Training;
 /// No model is scored on its own training rows: runs record training-row fingerprints, and retrain, monitor, runs compare
 /// and evaluate leave out (and count) evaluation rows a compared model trained on.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class TrainingOverlapSpecs
 {
     private const string Yaml = "model: { name: churn, task: binary, data: { train: data.csv, split: 0.2 }, label: label, categorical: [color], seed: 1, params: { numberOfIterations: 30 } }";

@@ -1,3 +1,5 @@
+using MathNet.Numerics;
+
 namespace MlopsCi.Core.Drift.Statistics;
 
 /// <summary>Pearson's chi-squared test of homogeneity: do two samples of a categorical column share one distribution?</summary>
@@ -7,7 +9,7 @@ internal static class ChiSquared
     public static double SurvivalFunction(double statistic, int degreesOfFreedom)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(degreesOfFreedom);
-        return statistic <= 0 ? 1 : IncompleteGamma.Upper(degreesOfFreedom / 2.0, statistic / 2.0);
+        return statistic <= 0 ? 1 : SpecialFunctions.GammaUpperRegularized(degreesOfFreedom / 2.0, statistic / 2.0);
     }
 
     /// <summary>

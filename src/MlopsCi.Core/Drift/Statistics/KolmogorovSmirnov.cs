@@ -3,6 +3,7 @@ namespace MlopsCi.Core.Drift.Statistics;
 /// <summary>
 /// The two-sample Kolmogorov–Smirnov test: D = sup |F₁(x) − F₂(x)| over the two empirical distribution functions, and its
 /// asymptotic p-value Q_KS(√(nm / (n + m)) · D) from Kolmogorov's limiting distribution (as scipy's <c>kstwobign.sf</c>).
+/// The rest of the statistics come from MathNet.Numerics, which has no Kolmogorov distribution; its two series are here.
 /// </summary>
 internal static class KolmogorovSmirnov
 {
