@@ -16,6 +16,9 @@ public sealed class OctokitPullRequestHostErrorSpecs
         {
             foreach (var status in new[] { 401, 403, 404, 422 })
             {
+                // A 404 from the compare API is an answer (unknown commit, no common ancestor): CompareAsync gives null.
+                if (route == FakeRoute.Compare && status == 404)
+                    continue;
                 data.Add(route.ToString(), status);
             }
         }
@@ -141,6 +144,7 @@ public sealed class OctokitPullRequestHostErrorSpecs
             FakeRoute.ListReviews => () => host.ListReviewsAsync(42, CancellationToken.None),
             FakeRoute.CreateStatus => () => host.SetCommitStatusAsync(HeadSha, "c", CommitStatusState.Success, "d", null, CancellationToken.None),
             FakeRoute.CreateComment => () => host.UpsertCommentAsync(42, "<!-- other marker -->", "b", CancellationToken.None),
+            FakeRoute.Compare => () => host.CompareAsync("main", HeadSha, CancellationToken.None),
             _ => () => host.UpsertCommentAsync(42, Marker, "b", CancellationToken.None),
         };
 
@@ -150,6 +154,17 @@ public sealed class OctokitPullRequestHostErrorSpecs
         Assert.Equal(status == 403, ex is PullRequestPermissionException);
         Assert.Contains("octo-org/churn-model", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Token, ex.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_compare_answered_with_404_is_no_merge_base_not_an_error()
+    {
+        await using var server = await StartWithPullRequestAsync();
+        server.Fail(FakeRoute.Compare, 404);
+
+        var comparison = await Host(server).CompareAsync("main", HeadSha, CancellationToken.None);
+
+        Assert.Null(comparison);
     }
 
     [Fact]
