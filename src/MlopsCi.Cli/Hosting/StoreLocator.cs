@@ -18,7 +18,26 @@ internal static class StoreLocator
         if (environment("MLOPS_STORE") is { Length: > 0 } fromEnvironment)
             return fromEnvironment;
         var spec = Path.Combine(workingDirectory, "mlops.yml");
-        return File.Exists(spec) && MlopsSpecParser.ReadStore(File.ReadAllText(spec)) is { Length: > 0 } fromSpec ? fromSpec : DefaultStore;
+        return File.Exists(spec) && FromSpec(File.ReadAllText(spec)) is { Length: > 0 } fromSpec ? fromSpec : DefaultStore;
+    }
+
+    // A spec being edited may be invalid YAML elsewhere; commands that need only the store still run then (runs list,
+    // data log), so a top-level 'store:' line is still honoured — never the default while a store is named.
+    private static string? FromSpec(string yaml)
+    {
+        try
+        {
+            return MlopsSpecParser.ReadStore(yaml);
+        }
+        catch (Core.Errors.InvalidInputException)
+        {
+            var line = yaml.Split('\n').FirstOrDefault(l => l.StartsWith("store:", StringComparison.Ordinal));
+            if (line is null)
+                return null;
+            var value = line["store:".Length..];
+            var comment = value.IndexOf(" #", StringComparison.Ordinal);
+            return (comment < 0 ? value : value[..comment]).Trim().Trim('"', '\'');
+        }
     }
 
     /// <summary>The local-folder store at <paramref name="root"/>, with the lock timeout and durability the environment sets.</summary>
