@@ -19,4 +19,22 @@ internal sealed record FileProfile(
     public int DroppedUnlabelled { get; init; }
 
     public int IndexOf(string column) => Header.ToList().IndexOf(column);
+
+    /// <summary>
+    /// The fields of every non-empty data row, in file order, split by the file's format. The list is reused from row to
+    /// row: read it before asking for the next one.
+    /// </summary>
+    public IEnumerable<List<string>> Records()
+    {
+        using var reader = new StreamReader(LocalPath, System.Text.Encoding.UTF8, true, 1 << 16);
+        reader.ReadLine();
+        var fields = new List<string>(Header.Count);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0)
+                continue;
+            Format.Split(line, fields);
+            yield return fields;
+        }
+    }
 }

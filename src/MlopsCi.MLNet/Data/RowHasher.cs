@@ -62,14 +62,8 @@ internal sealed class RowHasher
     public ulong[] HashFile(FileProfile file)
     {
         var hashes = new List<ulong>(file.Rows);
-        using var reader = new StreamReader(file.LocalPath, System.Text.Encoding.UTF8, true, 1 << 16);
-        reader.ReadLine();
-        var fields = new List<string>(file.Header.Count);
-        while (reader.ReadLine() is { } line)
+        foreach (var fields in file.Records())
         {
-            if (line.Length == 0)
-                continue;
-            file.Format.Split(line, fields);
             ulong content = 0, key = 0;
             for (var c = 0; c < fields.Count; c++)
                 Add(c, fields[c], ref content, ref key);

@@ -18,14 +18,8 @@ internal static class SliceReader
             ? i
             : throw new InvalidInputException($"{spec.At("slices")}: slice column '{column}' is not in {file.DisplayName} (columns: {string.Join(", ", file.Header)}). Name categorical columns of the evaluation data, or remove it from 'slices'.")).ToArray();
         var values = slices.Select(_ => new List<string>(file.Rows)).ToArray();
-        using var reader = new StreamReader(file.LocalPath, System.Text.Encoding.UTF8, true, 1 << 16);
-        reader.ReadLine();
-        var fields = new List<string>(file.Header.Count);
-        while (reader.ReadLine() is { } line)
+        foreach (var fields in file.Records())
         {
-            if (line.Length == 0)
-                continue;
-            file.Format.Split(line, fields);
             for (var s = 0; s < indices.Length; s++)
                 values[s].Add(indices[s] < fields.Count ? fields[indices[s]].Trim() : "");
         }
