@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using MlopsCi.Core.Errors;
 using MlopsCi.Core.RowDiffs.Internal;
 
@@ -33,9 +34,21 @@ public static partial class RowDiffer
             using var left = new SpillWriter(directory, "before", partitions, key, $"the old version of '{before?.Path}'");
             using var right = new SpillWriter(directory, "after", partitions, key, $"the new version of '{after?.Path}'");
             // The two versions are read and spilled side by side: each is one core's work (parse, encode, write).
-            await Task.WhenAll(
+            Task[] spills =
+            [
                 Task.Run(() => SpillAsync(before, left, options, cancellationToken), cancellationToken),
-                Task.Run(() => SpillAsync(after, right, options, cancellationToken), cancellationToken));
+                Task.Run(() => SpillAsync(after, right, options, cancellationToken), cancellationToken),
+            ];
+            try
+            {
+                await Task.WhenAll(spills);
+            }
+            catch when (spills[0].Exception?.InnerException is { } first)
+            {
+                // When both sides fail (a key missing from both), the old version's error is the one reported, every time.
+                ExceptionDispatchInfo.Throw(first);
+            }
+
             var schema = SchemaOf(left, right, before is not null && after is not null);
             var plan = PlanOf(key, left, right, schema);
             var sameColumns = before is null || after is null || left.Names.Order(StringComparer.Ordinal).SequenceEqual(right.Names.Order(StringComparer.Ordinal), StringComparer.Ordinal);
