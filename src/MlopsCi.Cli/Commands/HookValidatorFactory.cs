@@ -8,7 +8,7 @@ namespace MlopsCi.Cli.Commands;
 internal static class HookValidatorFactory
 {
     public static HookValidator Create(CommandContext context) =>
-        new(new HookConfigParser(), new HookValidatorOptions(TimeProvider.System, [new ParquetTableReader()], run => Annotate(context, run)));
+        new(new HookConfigParser(), new HookValidatorOptions(TimeProvider.System, context.Services.TableReaders, run => Annotate(context, run)));
 
     /// <summary>On GitHub Actions, one <c>::error file=…::</c> (or, for hooks with severity warn, <c>::warning</c>) annotation per finding.</summary>
     public static void Annotate(CommandContext context, HookRun run)

@@ -1,5 +1,7 @@
 using MlopsCi.Cli.Commands;
+using MlopsCi.Config.Hooks;
 using MlopsCi.Core.Errors;
+using MlopsCi.Core.Hooks.Tables;
 using MlopsCi.Core.PullRequests;
 using MlopsCi.Core.PullRequests.Flow;
 using MlopsCi.Core.Storage;
@@ -36,5 +38,8 @@ internal class Composition
 
     /// <summary>The pull-request flow over a repository and a host, with this composition's trainer and drift.</summary>
     public virtual PullRequestFlow CreatePullRequestFlow(Repository repository, IPullRequestHost host, IFlowOutput output) =>
-        new(repository, host, new ModelPipeline(repository, CreateTrainer()), output, new DriftServiceSource());
+        new(repository, host, new ModelPipeline(repository, CreateTrainer()), output, new DriftServiceSource()) { TableReaders = TableReaders };
+
+    /// <summary>Readers of the table formats Core does not read itself (Parquet), for hooks, row diffs, the report and the UI.</summary>
+    public virtual IReadOnlyList<ITableReader> TableReaders { get; } = [new ParquetTableReader()];
 }

@@ -95,7 +95,7 @@ public sealed partial class PullRequestFlow
         var diffBase = dataBase.FollowsGit && (await _repository.MergeBaseAsync(dataBase.Commit, head, cancellationToken))?.Id == dataBase.Commit.Id
             ? dataBase.Commit
             : await _repository.MergeBaseAsync(main, head, cancellationToken) ?? main;
-        var diff = await DataDiffBuilder.BuildAsync(_repository, diffBase, head, new DataDiffOptions { Keys = context.Spec.Data?.Keys ?? TableKeys.None }, cancellationToken);
+        var diff = await DataDiffBuilder.BuildAsync(_repository, diffBase, head, new DataDiffOptions { Keys = context.Spec.Data?.Keys ?? TableKeys.None, Readers = TableReaders }, cancellationToken);
         var drift = await DriftAsync(main, head, context, cancellationToken);
         var lineage = new ReportLineage(MainBranch, branch, baselineRun.DataCommit, head.Id, context.HeadSha, baselineRun.Id, candidate.Id,
             champion?.ToString(), candidate.SpecHash, candidate.TrainRows, context.Repository);

@@ -1,4 +1,5 @@
 using MlopsCi.Core.Hooks;
+using MlopsCi.Core.Hooks.Tables;
 using MlopsCi.Core.Versioning;
 
 namespace MlopsCi.Core.PullRequests.Flow;
@@ -35,6 +36,9 @@ public sealed partial class PullRequestFlow
         _hookRuns = new HookRunStore(repository.Store);
         _promotedSpecs = new PromotedSpecStore(repository.Store);
     }
+
+    /// <summary>Readers of table formats Core cannot read itself (e.g. Parquet), for the data section's row diff.</summary>
+    public IReadOnlyList<ITableReader> TableReaders { get; init; } = [];
 
     /// <summary>The commit status context of a model: <c>mlops-ci/&lt;model&gt;</c>.</summary>
     public static string StatusContext(string modelName) => $"mlops-ci/{modelName}";
