@@ -39,7 +39,9 @@ public sealed partial class Repository
         await using var lease = await CommitLease.TakeAsync(Store, cancellationToken);
         var uploader = new BlobUploader(Store, progress);
         var (entries, stats) = await uploader.UploadAsync(scan, known, cancellationToken);
-        return await _updater.UpdateAsync(branch, HookEvent.PreCommit, async (current, tree) =>
+        // A gc that removed some of the uploaded blobs meanwhile: upload the folder again before the next proposal.
+        async Task UploadAgainAsync() => (entries, _) = await uploader.UploadAsync(scan, known, cancellationToken);
+        var outcome = await _updater.UpdateAsync(branch, HookEvent.PreCommit, async (current, tree) =>
         {
             var existing = current.Id == startCommit.Id ? atStart : await ListUnderAsync(tree, prefix, cancellationToken);
             var changes = TreeStore.DiffSorted(existing, entries).Select(d => d.ToChange()).ToList();
@@ -47,7 +49,8 @@ public sealed partial class Repository
                 return null;
             var after = await _trees.ApplyAsync(tree, changes, cancellationToken);
             return new BranchProposal([current.Id], after, message, metadata, "commit");
-        }, cancellationToken, lease, async () => (entries, _) = await uploader.UploadAsync(scan, known, cancellationToken)) with { Transfer = stats };
+        }, cancellationToken, lease, UploadAgainAsync);
+        return outcome with { Transfer = stats };
     }
 
     private async Task<List<Entry>> ListUnderAsync(Metarange tree, string prefix, CancellationToken cancellationToken)
