@@ -1,11 +1,11 @@
 namespace MlopsCi.Core.Versioning;
 
-public sealed partial class Repository
+/// <summary>Walks the commit graph by generation number: the log of a ref and the merge base of two commits.</summary>
+internal sealed class CommitHistory(CommitStore commits)
 {
-    /// <summary>Commits reachable from <paramref name="reference"/>, newest generation first.</summary>
-    public async Task<IReadOnlyList<Commit>> LogAsync(string reference, int max, CancellationToken cancellationToken)
+    /// <summary>Commits reachable from <paramref name="start"/>, newest generation first, at most <paramref name="max"/>.</summary>
+    public async Task<IReadOnlyList<Commit>> LogAsync(Commit start, int max, CancellationToken cancellationToken)
     {
-        var start = await ResolveAsync(reference, cancellationToken);
         var result = new List<Commit>();
         var seen = new HashSet<string>(StringComparer.Ordinal) { start.Id };
         var queue = new PriorityQueue<Commit, (int, long)>();
@@ -17,7 +17,7 @@ public sealed partial class Repository
             {
                 if (seen.Add(parent))
                 {
-                    var loaded = await GetCommitAsync(parent, cancellationToken);
+                    var loaded = await commits.GetAsync(parent, cancellationToken);
                     queue.Enqueue(loaded, Priority(loaded));
                 }
             }
@@ -49,7 +49,7 @@ public sealed partial class Repository
                 flags[parent] = existing | mark;
                 if (!known)
                 {
-                    var loaded = await GetCommitAsync(parent, cancellationToken);
+                    var loaded = await commits.GetAsync(parent, cancellationToken);
                     queue.Enqueue(loaded, Priority(loaded));
                 }
             }

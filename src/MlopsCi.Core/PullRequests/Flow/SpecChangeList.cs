@@ -1,47 +1,17 @@
-using MlopsCi.Core.Errors;
 using MlopsCi.Core.Reporting;
 using MlopsCi.Core.Specs;
 using MlopsCi.Core.Training.Evaluation;
-using MlopsCi.Core.Training.Registry;
 
 namespace MlopsCi.Core.PullRequests.Flow;
 
-public sealed partial class PullRequestFlow
+/// <summary>
+/// What a pull request changes in the spec that judges it (gates, task, label, trainer, parameters, columns, seed), and
+/// how the candidate fares against the pull request's own gates, which take effect once it is merged.
+/// </summary>
+internal static class SpecChangeList
 {
-    private sealed record DecidingSpec(MlopsSpec Spec, string Source);
-
-    // The rules that judge a pull request are the destination's, as hooks are: the spec recorded with the champion's
-    // promotion, else the base branch's file at the base commit. A pull request's own spec decides only once merged.
-    private async Task<DecidingSpec> DecidingSpecAsync(PullRequestContext context, ModelVersion? champion, CancellationToken cancellationToken)
-    {
-        var own = new DecidingSpec(context.Spec, "this pull request's spec (no spec was recorded with the champion and the base branch has none)");
-        if (context.SpecSource is not { } source)
-            return own;
-        string? text = null, where = null;
-        if (champion is not null && await _promotedSpecs.TryGetAsync(champion.Name, champion.Version, cancellationToken) is { } promoted)
-        {
-            (text, where) = (promoted.SpecText, $"the spec recorded when {champion} was promoted (sha256:{promoted.SpecHash[..12]})");
-        }
-        else if ((await _host.GetPullRequestAsync(context.Number, cancellationToken)) is { BaseSha: { Length: > 0 } baseSha } pr)
-        {
-            text = await _host.GetFileAsync(source.RepositoryPath, baseSha, cancellationToken);
-            where = $"{source.RepositoryPath} of {pr.BaseRef} at {Short(baseSha)}";
-        }
-
-        if (text is null)
-            return own;
-        try
-        {
-            return new DecidingSpec(text == source.Text ? context.Spec : source.Parse(text, where!), where!);
-        }
-        catch (InvalidInputException e)
-        {
-            _output.Warning($"The destination's spec ({where}) cannot be read, so this pull request's spec decides: {e.Message}");
-            return own;
-        }
-    }
-
-    private static SpecChangesSection? SpecChanges(MlopsSpec deciding, MlopsSpec own, Comparison comparison)
+    /// <summary>The changes from <paramref name="deciding"/> to <paramref name="own"/>, or null when there are none.</summary>
+    public static SpecChangesSection? Between(MlopsSpec deciding, MlopsSpec own, Comparison comparison)
     {
         var changes = new List<string>();
         var before = deciding.Gates.ToDictionary(g => g.Metric, ReportSections.Rule, StringComparer.Ordinal);

@@ -3,24 +3,27 @@ using MlopsCi.Core.Storage;
 
 namespace MlopsCi.Core.Versioning;
 
-public sealed partial class Repository
+/// <summary>
+/// Materialises a ref into a folder, like <c>git checkout</c>: writes the ref's files and removes the files of the
+/// previous checkout (recorded in <c>.mlops/checkout</c>) that the ref no longer has; never touches untracked files,
+/// <c>.git/</c> or <c>.mlops/</c>. New content is staged in <c>.mlops/staging-…</c> and every hash verified before
+/// anything in the folder changes.
+/// </summary>
+internal sealed class FolderCheckout(Repository repository, BlobReader blobs)
 {
     /// <summary>
-    /// Materialises a ref into a folder, like <c>git checkout</c>: writes the ref's files and removes the files of the
-    /// previous checkout (recorded in <c>.mlops/checkout</c>) that the ref no longer has; never touches untracked files,
-    /// <c>.git/</c> or <c>.mlops/</c>. A tracked file modified since, or an untracked file in the way, stops it unless
-    /// <paramref name="force"/>. New content is staged and every hash verified before anything in the folder changes; a
-    /// corrupt blob fails the checkout (naming the path) and leaves the folder as it was.
+    /// Checks out <paramref name="reference"/>. A tracked file modified since, or an untracked file in the way, stops it
+    /// unless <paramref name="force"/>; a corrupt blob fails it (naming the path) and leaves the folder as it was.
     /// </summary>
     public async Task<(Commit Commit, TransferStats Stats)> CheckoutAsync(string reference, string folder, bool force, IProgressSink progress, CancellationToken cancellationToken)
     {
-        var commit = await ResolveAsync(reference, cancellationToken);
+        var commit = await repository.ResolveAsync(reference, cancellationToken);
         var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
         if (File.Exists(target))
             throw new InvalidInputException($"'{folder}' is a file; checkout needs a folder (it will be created).");
         RefuseFolderHoldingStore(folder, target);
         var entries = new List<Entry>();
-        await foreach (var entry in ListAsync(commit, "", cancellationToken))
+        await foreach (var entry in repository.ListAsync(commit, "", cancellationToken))
             entries.Add(entry);
         var plan = await CheckoutPlan.BuildAsync(target, entries, CheckoutManifest.Read(target), force, cancellationToken);
         if (plan.Blocked.Count > 0)
@@ -57,7 +60,7 @@ public sealed partial class Repository
     /// <summary>A checkout replaces files in the folder: refuse one that holds the store (or lies inside it).</summary>
     private void RefuseFolderHoldingStore(string folder, string target)
     {
-        if (Store is not LocalFolderStore local)
+        if (repository.Store is not LocalFolderStore local)
             return;
         var root = Path.TrimEndingDirectorySeparator(local.Root);
         if (IsSameOrInside(root, target) || IsSameOrInside(target, root))
@@ -75,12 +78,12 @@ public sealed partial class Repository
     {
         long done = 0, bytes = 0;
         var corrupt = new System.Collections.Concurrent.ConcurrentBag<string>();
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Store.TransferParallelism, CancellationToken = cancellationToken };
+        var options = new ParallelOptions { MaxDegreeOfParallelism = repository.Store.TransferParallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, writes.Count), options, async (i, ct) =>
         {
             try
             {
-                await WriteBlobAsync(writes[i], Path.Combine(staging, i.ToString(System.Globalization.CultureInfo.InvariantCulture)), ct);
+                await blobs.WriteAsync(writes[i], Path.Combine(staging, i.ToString(System.Globalization.CultureInfo.InvariantCulture)), ct);
                 Interlocked.Add(ref bytes, writes[i].Size);
             }
             catch (CorruptionException)
@@ -93,7 +96,7 @@ public sealed partial class Repository
         if (!corrupt.IsEmpty)
         {
             var paths = corrupt.Order(StringComparer.Ordinal).ToList();
-            throw new CorruptionException($"Checkout of '{reference}' stopped: {paths.Count} file(s) are corrupt or missing in {Store.Location}:\n  {string.Join("\n  ", paths)}\nNothing was written to '{folder}'. Run 'mlops data fsck'.", paths);
+            throw new CorruptionException($"Checkout of '{reference}' stopped: {paths.Count} file(s) are corrupt or missing in {repository.Store.Location}:\n  {string.Join("\n  ", paths)}\nNothing was written to '{folder}'. Run 'mlops data fsck'.", paths);
         }
 
         return bytes;

@@ -2,7 +2,8 @@ using MlopsCi.Core.Errors;
 
 namespace MlopsCi.Core.Versioning;
 
-public sealed partial class Repository
+/// <summary>Pages through a folder of a commit's tree the way a file browser shows it: files, and sub-folders as one item each.</summary>
+internal sealed class TreeBrowser(CommitStore commits, TreeStore trees)
 {
     /// <summary>
     /// One page of at most <paramref name="max"/> items of <paramref name="folder"/> ("" for the root) at a commit, sub-folders
@@ -15,7 +16,7 @@ public sealed partial class Repository
         folder = PathRules.NormalizePrefix(folder);
         if (after is not null && !after.StartsWith(folder, StringComparison.Ordinal))
             throw new InvalidInputException($"The page cursor '{PathRules.Printable(after)}' is not inside folder '{folder}'. Start again from the folder's first page.");
-        var tree = await GetTreeAsync(commit, cancellationToken);
+        var tree = await commits.GetTreeAsync(commit, cancellationToken);
         var items = new List<TreeItem>();
         var from = after is null ? folder : PastCursor(after);
         string? last = null;
@@ -23,7 +24,7 @@ public sealed partial class Repository
         while (!more)
         {
             string? skipTo = null;
-            await foreach (var entry in _trees.EnumerateFromAsync(tree, folder, from, cancellationToken))
+            await foreach (var entry in trees.EnumerateFromAsync(tree, folder, from, cancellationToken))
             {
                 if (items.Count == max)
                 {

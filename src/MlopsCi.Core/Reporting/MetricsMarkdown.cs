@@ -6,11 +6,16 @@ using static MlopsCi.Core.Reporting.ReportFormat;
 
 namespace MlopsCi.Core.Reporting;
 
-public static partial class ReportMarkdown
+/// <summary>
+/// The metrics section: candidate against baseline on the same rows with intervals and verdicts, the tests beside the
+/// bootstrap, recall per class, confusion and slices, then the gates and what the pull request changes in the spec.
+/// </summary>
+internal static class MetricsMarkdown
 {
-    private static bool IsClassMetric(string metric) => metric.StartsWith(MetricNames.ClassRecallPrefix, StringComparison.Ordinal);
+    /// <summary>Whether a metric is a per-class recall row (shown folded, not in the chart or the headline).</summary>
+    public static bool IsClassMetric(string metric) => metric.StartsWith(MetricNames.ClassRecallPrefix, StringComparison.Ordinal);
 
-    private static void AppendMetrics(StringBuilder md, PullRequestReport report, RenderLimits limits)
+    public static void Append(StringBuilder md, PullRequestReport report, RenderLimits limits)
     {
         if (report.Comparison is not { } c)
             return;
@@ -30,7 +35,7 @@ public static partial class ReportMarkdown
         {
             md.Append($"<details><summary>Recall per class ({classes.Count} {(classes.Count == 1 ? "class" : "classes")})</summary>\n\n");
             AppendMetricTable(md, classes.Take(limits.ClassRows).ToList(), "Class");
-            AppendTruncation(md, Math.Min(classes.Count, limits.ClassRows), classes.Count, "row");
+            ReportMarkdown.AppendTruncation(md, Math.Min(classes.Count, limits.ClassRows), classes.Count, "row");
             md.Append("\n</details>\n\n");
         }
 
@@ -82,26 +87,5 @@ public static partial class ReportMarkdown
             var icon = m.GateFailed ? "❌" : m.Verdict switch { Verdict.Better => "✅", Verdict.Worse => "⚠️", _ => "➖" };
             md.Append($"| {Cell(name)} | {Value(m.Baseline)} | {Value(m.Candidate)} | {arrow}{Signed(m.Delta)}{relative} | [{Signed(m.CiLow)}, {Signed(m.CiHigh)}] | {icon} |\n");
         }
-    }
-
-    // Only metrics on a 0..1 scale share one axis; log-loss, errors and per-class rows stay out of the chart.
-    private static void AppendChart(StringBuilder md, PullRequestReport report, RenderLimits limits)
-    {
-        if (!limits.Chart || report.Comparison is not { } c)
-            return;
-        var rows = c.Metrics
-            .Where(m => !IsClassMetric(m.Metric) && m.HigherIsBetter && m.Baseline is >= 0 and <= 1 && m.Candidate is >= 0 and <= 1)
-            .Take(8)
-            .ToList();
-        if (rows.Count == 0)
-            return;
-        var low = Math.Max(0, Math.Floor((rows.Min(r => Math.Min(r.Baseline, r.Candidate)) - 0.05) * 10) / 10);
-        string Numbers(Func<MetricRow, double> pick) => string.Join(", ", rows.Select(r => pick(r).ToString("0.0000", CultureInfo.InvariantCulture)));
-        md.Append("#### 📈 main (bars) vs PR (line)\n\n```mermaid\nxychart-beta\n");
-        md.Append("    title \"main (bars) vs PR (line)\"\n");
-        md.Append($"    x-axis [{string.Join(", ", rows.Select(r => $"\"{r.Metric}\""))}]\n");
-        md.Append($"    y-axis \"value\" {low.ToString("0.0", CultureInfo.InvariantCulture)} --> 1\n");
-        md.Append($"    bar [{Numbers(r => r.Baseline)}]\n");
-        md.Append($"    line [{Numbers(r => r.Candidate)}]\n```\n\n");
     }
 }
