@@ -1,7 +1,8 @@
 using MlopsCi.Core.PullRequests;
+using MlopsCi.GitHub.Events;
 using static MlopsCi.GitHub.Tests.PullRequests.EventFixtures;
 
-namespace MlopsCi.GitHub.Tests.PullRequests;
+namespace MlopsCi.GitHub.Tests.Events;
 
 /// <summary>
 /// Every webhook fixture parses to the whole event, field by field, and so does each hand-made shape the lifecycle
@@ -45,7 +46,7 @@ public sealed class EventFixtureParsingSpecs
     {
         var e = GitHubEventParser.Parse("pull_request", Minimal("auto_merge_enabled", headRepo: "{\"full_name\":\"o/r\"}"));
 
-        Assert.Equal(new GitHubEvent("pull_request", "auto_merge_enabled", "o/r", 7, "abc", "x", "main", "open", false, false, null), e);
+        Assert.Equal(new PullRequestEvent("pull_request", "auto_merge_enabled", "o/r", 7, "abc", "x", "main", "open", false, false, null), e);
     }
 
     [Fact]
@@ -53,7 +54,7 @@ public sealed class EventFixtureParsingSpecs
     {
         var e = GitHubEventParser.Parse("pull_request_review_comment", Minimal("created", headRepo: "{\"full_name\":\"o/r\"}"));
 
-        Assert.Equal(new GitHubEvent("pull_request_review_comment", "created", "o/r", 7, "abc", "x", "main", "open", false, false, null), e);
+        Assert.Equal(new PullRequestEvent("pull_request_review_comment", "created", "o/r", 7, "abc", "x", "main", "open", false, false, null), e);
     }
 
     [Fact]
@@ -66,7 +67,7 @@ public sealed class EventFixtureParsingSpecs
 
         var e = GitHubEventParser.Parse("pull_request", json);
 
-        Assert.Equal(new GitHubEvent("pull_request", "opened", "o/r", 9, "abc", "x", "main", "open", false, false, null), e);
+        Assert.Equal(new PullRequestEvent("pull_request", "opened", "o/r", 9, "abc", "x", "main", "open", false, false, null), e);
     }
 
     private static string Minimal(string action, string headRepo) =>
@@ -74,21 +75,21 @@ public sealed class EventFixtureParsingSpecs
         "\"head\":{\"ref\":\"x\",\"sha\":\"abc\",\"repo\":" + headRepo + "},\"base\":{\"ref\":\"main\",\"repo\":{\"full_name\":\"o/r\"}}}," +
         "\"repository\":{\"full_name\":\"o/r\"}}";
 
-    private static GitHubEvent Expected(string eventName, string file)
+    private static PullRequestEvent Expected(string eventName, string file)
     {
         var parts = file.Split('.');
         if (parts[0] == "push")
-            return new GitHubEvent(eventName, null, Repo, null, null, null, null, null, false, false, null);
+            return new PullRequestEvent(eventName, null, Repo, null, null, null, null, null, false, false, null);
         if (parts[0] == "pull_request_review")
         {
             var state = parts[1] == "dismissed" ? "dismissed" : parts[2];
             var commit = parts.Contains("stale") ? OldSha : HeadSha;
-            return new GitHubEvent(eventName, parts[1], Repo, 42, HeadSha, "data/march", "main", "open", false, false,
+            return new PullRequestEvent(eventName, parts[1], Repo, 42, HeadSha, "data/march", "main", "open", false, false,
                 new PullRequestReview(80, "hubot", state, commit, ReviewedAt));
         }
 
         var closed = parts[1] == "closed";
-        return new GitHubEvent(eventName, parts[1], Repo, 42, HeadSha, "data/march", "main", closed ? "closed" : "open",
+        return new PullRequestEvent(eventName, parts[1], Repo, 42, HeadSha, "data/march", "main", closed ? "closed" : "open",
             closed && parts[2] == "merged", parts.Contains("fork"), null);
     }
 }
