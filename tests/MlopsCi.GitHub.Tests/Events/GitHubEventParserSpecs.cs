@@ -184,4 +184,17 @@ public sealed class GitHubEventParserSpecs
 
         Assert.Equal(new PullRequestEvent(eventName, null, null, null, null, null, null, null, false, false, null), e);
     }
+
+    [Fact]
+    public void A_push_whose_repository_times_are_unix_seconds_parses()
+    {
+        const string json = """
+            {"ref":"refs/heads/main","after":"abc","repository":{"full_name":"o/r","created_at":1714000000,"pushed_at":1714000001,
+             "owner":{"login":"o","type":"Organization"}},"pusher":{"name":"monalisa"}}
+            """;
+
+        var e = GitHubEventParser.Parse("push", json);
+
+        Assert.Equal(new PullRequestEvent("push", null, "o/r", null, null, null, null, null, false, false, null), e);
+    }
 }
