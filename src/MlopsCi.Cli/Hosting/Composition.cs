@@ -20,7 +20,7 @@ namespace MlopsCi.Cli.Hosting;
 internal class Composition(Func<string, string?>? environment = null)
 {
     /// <summary>The GitHub Actions environment (<c>GITHUB_*</c>, the token, the inputs): the one reader of those variables.</summary>
-    public ActionsEnvironment Actions { get; } = new(environment ?? System.Environment.GetEnvironmentVariable);
+    public virtual ActionsEnvironment Actions { get; } = new(environment ?? System.Environment.GetEnvironmentVariable);
 
     /// <summary>Opens the store at a resolved URI: a local folder (file://, a path) or S3 (s3://bucket/prefix).</summary>
     public virtual async Task<IObjectStore> OpenStoreAsync(StoreLocation location, StoreRequest request, CancellationToken cancellationToken)

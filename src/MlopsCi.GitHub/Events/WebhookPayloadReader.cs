@@ -23,8 +23,10 @@ internal static class WebhookPayloadReader
         }
         catch (JsonException ex)
         {
+            // The serializer's line numbers count within the re-read element, not the file: name the field by its path only.
+            var what = ex.Message.Split(" Path: ", 2)[0];
             throw new InvalidInputException(
-                $"{source} of event '{eventName}' does not have the shape of GitHub's '{eventName}' webhook payload ({ex.Message}); " +
+                $"{source} of event '{eventName}' does not have the shape of GitHub's '{eventName}' webhook payload at {ex.Path ?? "$"} ({what}); " +
                 "pass the webhook payload file GitHub Actions wrote to GITHUB_EVENT_PATH.", ex);
         }
     }
