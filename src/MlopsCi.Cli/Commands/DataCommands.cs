@@ -29,7 +29,7 @@ internal sealed class DataCommands : ICommandGroup
     private static async Task<int> InitAsync(CommandContext ctx)
     {
         var store = await ctx.OpenStoreAsync(ctx.Args.Flag("create-bucket"));
-        var (repository, created) = await Repository.InitAsync(store, ctx.Args.Option("default-branch") ?? "main", RepositoryOptions.FromEnvironment(ctx.Environment), ctx.Cancellation);
+        var (repository, created) = await Repository.InitAsync(store, ctx.Args.Option("default-branch") ?? "main", RepositoryOptions.FromEnvironment(ctx.Environment, ciActor: ctx.Actions.Actor), ctx.Cancellation);
         ctx.Write(new { store = store.Location, defaultBranch = repository.Info.DefaultBranch, created }, w =>
             w.WriteLine(created ? $"Initialised a data repository at {store.Location} (default branch '{repository.Info.DefaultBranch}')." : $"A data repository already exists at {store.Location} (default branch '{repository.Info.DefaultBranch}'); nothing changed."));
         return 0;

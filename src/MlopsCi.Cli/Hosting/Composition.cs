@@ -7,6 +7,7 @@ using MlopsCi.Core.PullRequests.Flow;
 using MlopsCi.Core.Storage;
 using MlopsCi.Core.Training;
 using MlopsCi.Core.Versioning;
+using MlopsCi.GitHub.Actions;
 using MlopsCi.MLNet;
 using MlopsCi.S3;
 
@@ -17,8 +18,12 @@ namespace MlopsCi.Cli.Hosting;
 /// <see cref="CommandContext.Services"/> and ask it for a store, the trainer, the hook validator and the pull-request
 /// flow, never constructing adapters themselves; a test or another entry point can hand in a different one.
 /// </summary>
-internal class Composition
+/// <param name="environment">The process environment (default: the real one); pass the same lookup to <see cref="MlopsCli.RunAsync"/>.</param>
+internal class Composition(Func<string, string?>? environment = null)
 {
+    /// <summary>The GitHub Actions environment (<c>GITHUB_*</c>, the token, the inputs): the one reader of those variables.</summary>
+    public virtual ActionsEnvironment Actions { get; } = new(environment ?? System.Environment.GetEnvironmentVariable);
+
     /// <summary>Opens the store at a resolved URI: a local folder (file://, a path) or S3 (s3://bucket/prefix).</summary>
     public virtual async Task<IObjectStore> OpenStoreAsync(StoreLocation location, StoreRequest request, CancellationToken cancellationToken)
     {

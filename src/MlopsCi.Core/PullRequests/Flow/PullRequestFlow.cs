@@ -53,7 +53,7 @@ public sealed class PullRequestFlow
     private string MainBranch => _repository.Info.DefaultBranch;
 
     /// <summary>Runs the command <see cref="PrCommandDecider"/> picks for <paramref name="gitHubEvent"/>, or nothing with the reason.</summary>
-    public async Task<FlowResult> AutoAsync(GitHubEvent gitHubEvent, PullRequestContext context, CancellationToken cancellationToken)
+    public async Task<FlowResult> AutoAsync(PullRequestEvent gitHubEvent, PullRequestContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(gitHubEvent);
         ArgumentNullException.ThrowIfNull(context);

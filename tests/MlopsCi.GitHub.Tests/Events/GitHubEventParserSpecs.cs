@@ -1,8 +1,10 @@
 using MlopsCi.Core.Errors;
 using MlopsCi.Core.PullRequests;
+using MlopsCi.GitHub.Actions;
+using MlopsCi.GitHub.Events;
 using static MlopsCi.GitHub.Tests.PullRequests.EventFixtures;
 
-namespace MlopsCi.GitHub.Tests.PullRequests;
+namespace MlopsCi.GitHub.Tests.Events;
 
 public sealed class GitHubEventParserSpecs
 {
@@ -114,7 +116,7 @@ public sealed class GitHubEventParserSpecs
             ["GITHUB_EVENT_PATH"] = PathOf("pull_request.synchronize.json"),
         };
 
-        var e = await GitHubEventParser.FromEnvironmentAsync(env.GetValueOrDefault, CancellationToken.None);
+        var e = await GitHubEventParser.FromEnvironmentAsync(new ActionsEnvironment(env.GetValueOrDefault), CancellationToken.None);
 
         Assert.Equal("synchronize", e.Action);
         Assert.Equal(42, e.PullRequestNumber);
@@ -124,7 +126,7 @@ public sealed class GitHubEventParserSpecs
     public async Task A_missing_event_variable_is_refused_with_both_names()
     {
         var ex = await Assert.ThrowsAsync<InvalidInputException>(
-            () => GitHubEventParser.FromEnvironmentAsync(_ => null, CancellationToken.None));
+            () => GitHubEventParser.FromEnvironmentAsync(new ActionsEnvironment(_ => null), CancellationToken.None));
 
         Assert.Contains("GITHUB_EVENT_NAME", ex.Message, StringComparison.Ordinal);
         Assert.Contains("GITHUB_EVENT_PATH", ex.Message, StringComparison.Ordinal);
@@ -149,5 +151,51 @@ public sealed class GitHubEventParserSpecs
         var ex = Assert.Throws<InvalidInputException>(() => GitHubEventParser.Parse("pull_request", json));
 
         Assert.Contains("pull_request", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_payload_of_another_shape_is_refused_with_its_file_and_the_field()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"mlops-event-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, """{"action":"opened","pull_request":{"number":"forty-two"}}""");
+        try
+        {
+            var ex = await Assert.ThrowsAsync<InvalidInputException>(
+                () => GitHubEventParser.ParseFileAsync("pull_request", path, CancellationToken.None));
+
+            Assert.Equal(2, ex.ExitCode);
+            Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+            Assert.Contains("webhook payload at $.pull_request.number (", ex.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("LineNumber", ex.Message, StringComparison.Ordinal);
+            Assert.Contains("GitHub's 'pull_request' webhook payload", ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("pull_request")]
+    [InlineData("pull_request_review")]
+    [InlineData("workflow_dispatch")]
+    public void An_empty_payload_is_an_event_without_a_pull_request(string eventName)
+    {
+        var e = GitHubEventParser.Parse(eventName, "{}");
+
+        Assert.Equal(new PullRequestEvent(eventName, null, null, null, null, null, null, null, false, false, null), e);
+    }
+
+    [Fact]
+    public void A_push_whose_repository_times_are_unix_seconds_parses()
+    {
+        const string json = """
+            {"ref":"refs/heads/main","after":"abc","repository":{"full_name":"o/r","created_at":1714000000,"pushed_at":1714000001,
+             "owner":{"login":"o","type":"Organization"}},"pusher":{"name":"monalisa"}}
+            """;
+
+        var e = GitHubEventParser.Parse("push", json);
+
+        Assert.Equal(new PullRequestEvent("push", null, "o/r", null, null, null, null, null, false, false, null), e);
     }
 }

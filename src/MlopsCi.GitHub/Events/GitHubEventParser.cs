@@ -1,21 +1,22 @@
 using System.Text.Json;
 using MlopsCi.Core.Errors;
+using MlopsCi.Core.PullRequests;
+using MlopsCi.GitHub.Actions;
 
-namespace MlopsCi.Core.PullRequests;
+namespace MlopsCi.GitHub.Events;
 
-/// <summary>Reads the GitHub Actions event (<c>GITHUB_EVENT_NAME</c> + the payload at <c>GITHUB_EVENT_PATH</c>).</summary>
+/// <summary>
+/// Reads the GitHub Actions event (<c>GITHUB_EVENT_NAME</c> + the webhook payload at <c>GITHUB_EVENT_PATH</c>) into
+/// the <see cref="PullRequestEvent"/> the lifecycle takes, through Octokit.Webhooks' payload types.
+/// </summary>
 public static class GitHubEventParser
 {
-    /// <summary>Reads the event named by the environment; the environment is injected for tests.</summary>
+    /// <summary>Reads the event the Actions environment names.</summary>
     /// <exception cref="InvalidInputException">When the variables are missing or the payload is unreadable.</exception>
-    public static async Task<GitHubEvent> FromEnvironmentAsync(
-        Func<string, string?> environment,
-        CancellationToken cancellationToken)
+    public static async Task<PullRequestEvent> FromEnvironmentAsync(ActionsEnvironment actions, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        var name = environment("GITHUB_EVENT_NAME");
-        var path = environment("GITHUB_EVENT_PATH");
-        if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(path))
+        ArgumentNullException.ThrowIfNull(actions);
+        if (actions.EventName is not { } name || actions.EventPath is not { } path)
         {
             throw new InvalidInputException(
                 "GITHUB_EVENT_NAME and GITHUB_EVENT_PATH must both be set to read the triggering event; " +
@@ -26,8 +27,8 @@ public static class GitHubEventParser
     }
 
     /// <summary>Parses the payload file of an event.</summary>
-    /// <exception cref="InvalidInputException">When the file is missing or is not a JSON object.</exception>
-    public static async Task<GitHubEvent> ParseFileAsync(string eventName, string payloadPath, CancellationToken cancellationToken)
+    /// <exception cref="InvalidInputException">When the file is missing, is not a JSON object or not a webhook payload.</exception>
+    public static async Task<PullRequestEvent> ParseFileAsync(string eventName, string payloadPath, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(payloadPath);
         string json;
@@ -45,8 +46,8 @@ public static class GitHubEventParser
     }
 
     /// <summary>Parses an event payload (GitHub's webhook schema).</summary>
-    /// <exception cref="InvalidInputException">When the payload is not a JSON object.</exception>
-    public static GitHubEvent Parse(string eventName, string payloadJson, string source = "the event payload")
+    /// <exception cref="InvalidInputException">When the payload is not a JSON object or does not have the payload's shape.</exception>
+    public static PullRequestEvent Parse(string eventName, string payloadJson, string source = "the event payload")
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
         ArgumentNullException.ThrowIfNull(payloadJson);
@@ -58,7 +59,7 @@ public static class GitHubEventParser
                 throw new InvalidInputException($"{source} of event '{eventName}' is not a JSON object.");
             }
 
-            return EventPayloadReader.Read(eventName, document.RootElement);
+            return WebhookPayloadReader.Read(eventName, document.RootElement, source);
         }
         catch (JsonException ex)
         {
