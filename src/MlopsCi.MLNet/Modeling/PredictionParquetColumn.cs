@@ -47,18 +47,21 @@ internal abstract class PredictionParquetColumn
             group.WriteAsync<T>(_field, _values.AsMemory(0, rows), null, null, cancellationToken);
     }
 
-    /// <summary>Text or null per row.</summary>
-    public sealed class Text(string name, Func<string?> read) : PredictionParquetColumn
+    /// <summary>
+    /// Text or null per row, kept as ReadOnlyMemory&lt;char&gt; (how Parquet.Net 6 represents text; its string overload
+    /// converts every value again).
+    /// </summary>
+    public sealed class Text(string name, Func<ReadOnlyMemory<char>?> read) : PredictionParquetColumn
     {
         private readonly DataField _field = new DataField<string>(name, true);
-        private readonly string?[] _values = new string?[PredictionParquetWriter.RowGroupRows];
+        private readonly ReadOnlyMemory<char>?[] _values = new ReadOnlyMemory<char>?[PredictionParquetWriter.RowGroupRows];
 
         public override IReadOnlyList<DataField> Fields => [_field];
 
         public override void Read(int row) => _values[row] = read();
 
         public override Task WriteAsync(ParquetRowGroupWriter group, int rows, CancellationToken cancellationToken) =>
-            group.WriteAsync(_field, (IReadOnlyCollection<string>)new ArraySegment<string?>(_values, 0, rows), null);
+            group.WriteAsync<ReadOnlyMemory<char>>(_field, _values.AsMemory(0, rows), null, null, cancellationToken);
     }
 
     /// <summary>A vector of floats per row (a multiclass score), one non-null column per slot.</summary>
