@@ -118,47 +118,37 @@ internal static class PredictionParquetWriter
         });
     }
 
-    private static PredictionParquetColumn Output(DataViewRowCursor cursor, DataViewSchema.Column column, IReadOnlyList<string> names)
+    private static PredictionParquetColumn Output(DataViewRowCursor cursor, DataViewSchema.Column column, IReadOnlyList<string> names) => column.Type switch
     {
-        switch (column.Type)
+        VectorDataViewType => Scores(cursor, column, names),
+        BooleanDataViewType => Value<bool>(cursor, column),
+        TextDataViewType => Text(column.Name, cursor.GetGetter<ReadOnlyMemory<char>>(column)),
+        _ => Value<float>(cursor, column),
+    };
+
+    private static PredictionParquetColumn.NonNull<T> Value<T>(DataViewRowCursor cursor, DataViewSchema.Column column)
+        where T : struct
+    {
+        var get = cursor.GetGetter<T>(column);
+        T value = default;
+        return new(column.Name, () =>
         {
-            case VectorDataViewType:
-            {
-                var get = cursor.GetGetter<VBuffer<float>>(column);
-                var value = default(VBuffer<float>);
-                return new PredictionParquetColumn.Vector(names, (buffers, row) =>
-                {
-                    get(ref value);
-                    var slot = 0;
-                    foreach (var score in value.DenseValues())
-                        buffers[slot++][row] = score;
-                });
-            }
+            get(ref value);
+            return value;
+        });
+    }
 
-            case BooleanDataViewType:
-            {
-                var get = cursor.GetGetter<bool>(column);
-                var value = false;
-                return new PredictionParquetColumn.NonNull<bool>(column.Name, () =>
-                {
-                    get(ref value);
-                    return value;
-                });
-            }
-
-            case TextDataViewType:
-                return Text(column.Name, cursor.GetGetter<ReadOnlyMemory<char>>(column));
-
-            default:
-            {
-                var get = cursor.GetGetter<float>(column);
-                float value = 0;
-                return new PredictionParquetColumn.NonNull<float>(column.Name, () =>
-                {
-                    get(ref value);
-                    return value;
-                });
-            }
-        }
+    /// <summary>A multiclass score: one column per class, in the model's class order.</summary>
+    private static PredictionParquetColumn.Vector Scores(DataViewRowCursor cursor, DataViewSchema.Column column, IReadOnlyList<string> names)
+    {
+        var get = cursor.GetGetter<VBuffer<float>>(column);
+        var value = default(VBuffer<float>);
+        return new(names, (buffers, row) =>
+        {
+            get(ref value);
+            var slot = 0;
+            foreach (var score in value.DenseValues())
+                buffers[slot++][row] = score;
+        });
     }
 }
