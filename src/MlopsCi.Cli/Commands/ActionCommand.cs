@@ -113,7 +113,7 @@ internal sealed class ActionCommand : ICommandGroup
             args.AddRange(["--store", settings.Store]);
         if (settings.S3Endpoint is not null)
             args.AddRange(["--s3-endpoint", settings.S3Endpoint]);
-        return new CommandContext(ctx.Services, ArgumentParser.Parse(command, args), output ?? ctx.Out, ctx.Out, InnerEnvironment(ctx), settings.WorkingDirectory, ctx.Cancellation);
+        return new CommandContext(ctx.Services, ParsedArguments.Parse(command, args), output ?? ctx.Out, ctx.Out, InnerEnvironment(ctx), settings.WorkingDirectory, ctx.Cancellation);
     }
 
     // Retraining on push or schedule (actions/examples/retrain.yml): mlops retrain writes its summary; its decision is the

@@ -21,7 +21,8 @@ public sealed class CompletionSpecs : IDisposable
 
     [Theory]
     [InlineData("mlops da", "data")]
-    [InlineData("mlops data co", "checkout commit")]
+    [InlineData("mlops data c", "cat checkout commit")]
+    [InlineData("mlops data co", "commit")]
     [InlineData("mlops data branch ", "create delete list")]
     [InlineData("mlops data log main --ma", "--max")]
     [InlineData("mlops --store s data l", "log ls")]
@@ -51,10 +52,10 @@ public sealed class CompletionSpecs : IDisposable
     [Fact]
     public async Task The_suggest_directive_the_scripts_call_lists_the_candidates_at_the_cursor()
     {
-        var result = await MlopsProcess.RunAsync(_temp.Path, "[suggest:7]", "data co");
+        var result = await MlopsProcess.RunAsync(_temp.Path, "[suggest:6]", "data c");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(["checkout", "commit"], result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["cat", "checkout", "commit"], result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]
