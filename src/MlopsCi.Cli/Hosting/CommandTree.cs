@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Help;
 
 namespace MlopsCi.Cli.Hosting;
 
@@ -8,35 +7,36 @@ namespace MlopsCi.Cli.Hosting;
 /// ("data branch create" nests under "data" and "branch"), the global options on the root (accepted anywhere), the
 /// help and version options, a hidden <c>help [words]</c> command, and response files (<c>@file</c>).
 /// </summary>
+/// <remarks>
+/// Start-up pays for every type this touches (System.CommandLine ships without ReadyToRun code), so it is plain
+/// loops, and the root is a <see cref="RootCommand"/> only when a directive (<c>[suggest:…]</c>) needs one: its
+/// constructor adds the library's help and version options, whose descriptions come through a ResourceManager
+/// (about 8 ms of CPU, more than the rest of the tree).
+/// </remarks>
 internal static class CommandTree
 {
-    public static RootCommand Build(IReadOnlyList<CommandSpec> specs, Func<ParsedArguments, CancellationToken, Task<int>> run)
+    public static Command Build(IReadOnlyList<CommandSpec> specs, Func<ParsedArguments, CancellationToken, Task<int>> run, bool directives = false)
     {
-        var root = new RootCommand(HelpText.Title);
+        var root = directives ? new RootCommand(HelpText.Title) : new Command("mlops", HelpText.Title);
         root.Options.Clear();
         var help = new HelpTextAction(specs);
-        root.Options.Add(new HelpOption("--" + GlobalOptions.Help.Name, GlobalOptions.Help.Alias!) { Recursive = true, Action = help });
-        root.Options.Add(new VersionOption { Action = new VersionAction() });
-        var globals = GlobalOptions.All.Where(o => o != GlobalOptions.Help).ToDictionary(o => o.Name, o => ToOption(o, recursive: true), StringComparer.Ordinal);
-        foreach (var option in globals.Values)
-            root.Options.Add(option);
-        root.Subcommands.Add(HelpCommand(help));
-
-        // Fewer words first, so that "monitor" exists as a command before "monitor history" nests under it.
-        foreach (var spec in specs.OrderBy(s => s.Name.Count(c => c == ' ')).ThenBy(s => s.Name, StringComparer.Ordinal))
+        root.Options.Add(new Option<bool>("--" + GlobalOptions.Help.Name, GlobalOptions.Help.Alias!) { Description = GlobalOptions.Help.Description, Arity = ArgumentArity.Zero, Recursive = true, Action = help });
+        root.Options.Add(new Option<bool>("--version") { Description = "show the version", Arity = ArgumentArity.Zero, Action = new VersionAction() });
+        var globals = new Dictionary<string, Option>(StringComparer.Ordinal);
+        foreach (var spec in GlobalOptions.All)
         {
-            var words = spec.Name.Split(' ');
-            var parent = words[..^1].Aggregate((Command)root, Child);
-            var options = spec.Options.ToDictionary(o => o.Name, o => ToOption(o, recursive: false), StringComparer.Ordinal);
-            var command = new SpecCommand(words[^1], spec, options.Concat(globals.Where(g => !options.ContainsKey(g.Key))).ToDictionary(StringComparer.Ordinal));
-            foreach (var option in options.Values)
-                command.Options.Add(option);
-            foreach (var name in spec.Arguments)
-                command.Arguments.Add(new Argument<string>(name.TrimEnd('?')) { Arity = name.EndsWith('?') ? ArgumentArity.ZeroOrOne : ArgumentArity.ExactlyOne });
-            command.SetAction((result, cancellation) => run(new ParsedArguments(command, result), cancellation));
-            parent.Subcommands.Add(command);
+            if (spec == GlobalOptions.Help)
+                continue;
+            var option = ToOption(spec, recursive: true);
+            globals.Add(spec.Name, option);
+            root.Options.Add(option);
         }
 
+        root.Subcommands.Add(HelpCommand(help));
+
+        // By name, so that "monitor" is a command before "monitor history" nests under it.
+        foreach (var spec in specs.OrderBy(s => s.Name, StringComparer.Ordinal))
+            Add(root, spec, globals, run);
         return root;
     }
 
@@ -54,11 +54,36 @@ internal static class CommandTree
         return configuration;
     }
 
+    private static void Add(Command root, CommandSpec spec, Dictionary<string, Option> globals, Func<ParsedArguments, CancellationToken, Task<int>> run)
+    {
+        var words = spec.Name.Split(' ');
+        var parent = root;
+        for (var i = 0; i < words.Length - 1; i++)
+            parent = Child(parent, words[i]);
+        var options = new Dictionary<string, Option>(globals, StringComparer.Ordinal);
+        var command = new SpecCommand(words[^1], spec, options);
+        foreach (var optionSpec in spec.Options)
+        {
+            var option = ToOption(optionSpec, recursive: false);
+            options[optionSpec.Name] = option;
+            command.Options.Add(option);
+        }
+
+        foreach (var name in spec.Arguments)
+            command.Arguments.Add(new Argument<string>(name.TrimEnd('?')) { Arity = name.EndsWith('?') ? ArgumentArity.ZeroOrOne : ArgumentArity.ExactlyOne });
+        command.SetAction((result, cancellation) => run(new ParsedArguments(command, result), cancellation));
+        parent.Subcommands.Add(command);
+    }
+
     // A group word ("data", "branch") is a command without an action; run alone, it is an unknown command.
     private static Command Child(Command parent, string word)
     {
-        if (parent.Subcommands.FirstOrDefault(c => c.Name == word) is { } existing)
-            return existing;
+        foreach (var existing in parent.Subcommands)
+        {
+            if (existing.Name == word)
+                return existing;
+        }
+
         var group = new Command(word, $"the {word} commands");
         parent.Subcommands.Add(group);
         return group;

@@ -26,7 +26,7 @@ internal static class MlopsCli
             return 2;
         }
 
-        var root = CommandTree.Build(Commands, (arguments, cancellation) => RunCommandAsync(services, arguments, output, error, environment, workingDirectory, cancellation));
+        var root = CommandTree.Build(Commands, (arguments, cancellation) => RunCommandAsync(services, arguments, output, error, environment, workingDirectory, cancellation), directives: args[0].StartsWith('['));
         var parsed = root.Parse(args, CommandTree.Configuration(workingDirectory));
         if (parsed.Action is ParseErrorAction)
         {
