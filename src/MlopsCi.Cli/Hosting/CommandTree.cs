@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 
 namespace MlopsCi.Cli.Hosting;
 
@@ -52,6 +53,16 @@ internal static class CommandTree
             ? null
             : (string token, out IReadOnlyList<string>? replacement, out string? error) => readResponseFile(Path.GetFullPath(token, workingDirectory), out replacement, out error);
         return configuration;
+    }
+
+    /// <summary>The words of the command a parse ended on, without the root's ("data branch").</summary>
+    public static List<string> Words(ParseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var words = new List<string>();
+        for (var command = result.CommandResult; command.Parent is CommandResult parent; command = parent)
+            words.Insert(0, command.Command.Name);
+        return words;
     }
 
     private static void Add(Command root, CommandSpec spec, Dictionary<string, Option> globals, Func<ParsedArguments, CancellationToken, Task<int>> run)

@@ -31,9 +31,7 @@ internal sealed class HelpTextAction(IReadOnlyList<CommandSpec> commands) : Sync
     // The group's words ("data branch"), or those given to the help command ("help data").
     private static List<string> Words(ParseResult parseResult)
     {
-        var words = new List<string>();
-        for (var result = parseResult.CommandResult; result.Parent is System.CommandLine.Parsing.CommandResult parent; result = parent)
-            words.Insert(0, result.Command.Name);
+        var words = CommandTree.Words(parseResult);
         if (parseResult.CommandResult.Command.Arguments.FirstOrDefault(a => a.Name == WordsArgument) is { } given)
         {
             words.RemoveAt(words.Count - 1);

@@ -40,9 +40,7 @@ internal static class ParseErrors
 
     private static InvalidInputException UnknownCommand(ParseResult result, IReadOnlyList<CommandSpec> commands)
     {
-        var words = new List<string>();
-        for (var command = result.CommandResult; command.Parent is CommandResult parent; command = parent)
-            words.Insert(0, command.Command.Name);
+        var words = CommandTree.Words(result);
         words.AddRange(result.UnmatchedTokens.TakeWhile(t => !IsOption(t)));
         return new InvalidInputException($"Unknown command '{string.Join(' ', ["mlops", .. words])}'.\n{HelpText.CommandList(commands, words)}\n'mlops --help' for details.");
     }
