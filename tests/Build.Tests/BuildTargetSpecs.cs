@@ -1,11 +1,12 @@
 using MlopsCi.BuildScript.Runner;
+using MlopsCi.Core.Tests;
 
 namespace MlopsCi.BuildScript.Tests;
 
 /// <summary>What the real targets run, checked with a fake process runner in a throwaway root.</summary>
 public sealed class BuildTargetSpecs : IDisposable
 {
-    private readonly TempRoot _root = new();
+    private readonly TempFolder _root = new(".nuke");
     private readonly FakeProcessRunner _processes = new();
 
     public void Dispose() => _root.Dispose();

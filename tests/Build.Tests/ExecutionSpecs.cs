@@ -1,8 +1,10 @@
+using MlopsCi.Core.Tests;
+
 namespace MlopsCi.BuildScript.Tests;
 
 public sealed class ExecutionSpecs : IDisposable
 {
-    private readonly TempRoot _root = new();
+    private readonly TempFolder _root = new(".nuke");
 
     public void Dispose() => _root.Dispose();
 

@@ -1,10 +1,11 @@
 using MlopsCi.BuildScript.Runner;
+using MlopsCi.Core.Tests;
 
 namespace MlopsCi.BuildScript.Tests;
 
 public sealed class PlanSpecs : IDisposable
 {
-    private readonly TempRoot _root = new();
+    private readonly TempFolder _root = new(".nuke");
 
     public void Dispose() => _root.Dispose();
 

@@ -1,4 +1,5 @@
 using MlopsCi.BuildScript.Runner;
+using MlopsCi.Core.Tests;
 
 namespace MlopsCi.BuildScript.Tests;
 
@@ -7,7 +8,7 @@ public sealed class ProcessRunnerSpecs
     [Fact]
     public async Task A_real_process_gets_the_added_variables_and_its_exit_code_is_reported()
     {
-        using var root = new TempRoot();
+        using var root = new TempFolder(".nuke");
         var environment = new Dictionary<string, string> { ["GREETING"] = "hello" };
         var spec = OperatingSystem.IsWindows()
             ? new ProcessSpec("cmd", ["/c", "echo %GREETING%> greeting.txt & exit 3"], root.Path, environment)

@@ -1,4 +1,5 @@
 using MlopsCi.BuildScript.Runner;
+using MlopsCi.Core.Tests;
 
 namespace MlopsCi.BuildScript.Tests;
 
@@ -21,7 +22,7 @@ public sealed class SchemaSpecs
     [Fact]
     public async Task Generate_schema_writes_every_target_and_parameter()
     {
-        using var root = new TempRoot();
+        using var root = new TempFolder(".nuke");
 
         var run = await HostRun.RunAsync<ChainBuild>(root.Path, ["--generate-schema"], x => x.A);
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using MlopsCi.Config.Specs;
 using MlopsCi.Core.PullRequests;
 using MlopsCi.Core.PullRequests.Flow;
@@ -9,6 +8,7 @@ using MlopsCi.Core.Storage;
 using MlopsCi.Core.Tests;
 using MlopsCi.Core.Versioning;
 using MlopsCi.MLNet;
+using MlopsCi.Testing;
 using MlopsCi.Training.Tests.Support;
 
 namespace MlopsCi.PullRequests.Tests;
@@ -71,7 +71,7 @@ public sealed class RealDataDiffSpecs : IDisposable
 
         var sync = await flow.SyncAsync(context, CancellationToken.None);
 
-        var expected = DictionaryDiff(header, rows, edited, [0]);
+        var expected = ExpectedRowDiff.Compute(header, rows, edited, [0]);
         Assert.Equal((5, 10), (expected.Added, expected.Removed));
         var comment = await File.ReadAllTextAsync(ReportFile);
         var columns = string.Join(", ", expected.Cells.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => $"`{c.Key}` {c.Value}"));
@@ -86,7 +86,7 @@ public sealed class RealDataDiffSpecs : IDisposable
     [Fact]
     public async Task The_data_section_shows_the_flights_diff_by_a_composite_key_with_exact_counts_and_duplicate_keys()
     {
-        var flights = Flights();
+        var flights = FlightRows.Load();
         string[] header = ["date", "delay", "distance", "origin", "destination"];
         var keyCounts = flights.GroupBy(f => (f[0], f[3], f[4])).ToDictionary(g => g.Key, g => g.Count());
         var edited = new List<string[]>();
@@ -115,7 +115,7 @@ public sealed class RealDataDiffSpecs : IDisposable
         var comment = ReportMarkdown.Render(new PullRequestReport("flights", 9, null, section, null, null, [],
             new ReportLineage("main", "pr-9", main.Id, head.Id, Head, null, null, null, null, null, null), ReportOutcome.Pending));
 
-        var expected = DictionaryDiff(header, flights, edited, [0, 3, 4]);
+        var expected = ExpectedRowDiff.Compute(header, flights, edited, [0, 3, 4]);
         var columns = string.Join(", ", expected.Cells.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => $"`{c.Key}` {c.Value}"));
         Assert.Equal(2, expected.Cells.Count);
         Assert.Contains($"| `flights/flights.csv` | modified | {flights.Count:N0} → {edited.Count:N0} | +{expected.Added} / −{expected.Removed} / ~{expected.Modified} | {columns} |", comment, StringComparison.Ordinal);
@@ -131,40 +131,4 @@ public sealed class RealDataDiffSpecs : IDisposable
         (await Repository.InitAsync(new LocalFolderStore(_temp.Combine("store")), "main", new RepositoryOptions(TimeProvider.System, "test"), CancellationToken.None)).Repository;
 
     private static string Csv(string[] header, List<string[]> rows) => string.Join(',', header) + "\n" + string.Join('\n', rows.Select(r => string.Join(',', r))) + "\n";
-
-    /// <summary>The expected diff by the book: rows grouped by key, paired in file order, compared cell by cell.</summary>
-    private static (long Added, long Removed, long Modified, Dictionary<string, long> Cells) DictionaryDiff(string[] header, List<string[]> before, List<string[]> after, int[] key)
-    {
-        string KeyOf(string[] row) => string.Join('\u001f', key.Select(k => row[k]));
-        var old = before.GroupBy(KeyOf).ToDictionary(g => g.Key, g => new Queue<string[]>(g));
-        long added = 0, modified = 0;
-        var cells = new Dictionary<string, long>();
-        foreach (var row in after)
-        {
-            if (!old.TryGetValue(KeyOf(row), out var queue) || queue.Count == 0)
-            {
-                added++;
-                continue;
-            }
-
-            var was = queue.Dequeue();
-            var changed = Enumerable.Range(0, header.Length).Where(i => !key.Contains(i) && was[i] != row[i]).ToList();
-            if (changed.Count > 0)
-                modified++;
-            foreach (var i in changed)
-                cells[header[i]] = cells.GetValueOrDefault(header[i]) + 1;
-        }
-
-        return (added, old.Values.Sum(q => q.Count), modified, cells);
-    }
-
-    private static List<string[]> Flights()
-    {
-        using var json = JsonDocument.Parse(File.ReadAllBytes(TestData.PackageFile("flights-20k.json")));
-        return [.. json.RootElement.EnumerateArray().Select(f => new[]
-        {
-            f.GetProperty("date").GetString()!, f.GetProperty("delay").GetInt32().ToString(CultureInfo.InvariantCulture),
-            f.GetProperty("distance").GetInt32().ToString(CultureInfo.InvariantCulture), f.GetProperty("origin").GetString()!, f.GetProperty("destination").GetString()!,
-        })];
-    }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using MlopsCi.Cli.Tests;
 using MlopsCi.Core.PullRequests.Flow;
 using MlopsCi.Core.Storage;
+using MlopsCi.Core.Tests;
 
 namespace MlopsCi.Drift.Tests.Commands;
 
@@ -29,13 +30,9 @@ public sealed class DriftAndMonitorCommandSpecs : IDisposable
         drift: { top: 3 }
         """;
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "mlops-drift-cli", Guid.NewGuid().ToString("N")[..12]);
+    private readonly TempFolder _temp = new();
 
-    public DriftAndMonitorCommandSpecs()
-    {
-        Directory.CreateDirectory(_folder);
-        File.WriteAllText(Path.Combine(_folder, "mlops.yml"), Spec);
-    }
+    public DriftAndMonitorCommandSpecs() => _temp.Write("mlops.yml", Spec);
 
     [Fact]
     public async Task Drift_prints_a_table_json_and_fails_on_request()
@@ -63,7 +60,7 @@ public sealed class DriftAndMonitorCommandSpecs : IDisposable
         await CommitPeriodsAsync(newer: false);
         var first = await RunAsync("retrain");
         await CommitPeriodsAsync(newer: true);
-        var summary = Path.Combine(_folder, "summary.md");
+        var summary = Path.Combine(_temp.Path, "summary.md");
         var environment = new Dictionary<string, string> { ["GITHUB_STEP_SUMMARY"] = summary };
 
         var degraded = await RunAsync(environment, "monitor", "--model", "flip@champion", "--ref", "main");
@@ -87,7 +84,7 @@ public sealed class DriftAndMonitorCommandSpecs : IDisposable
         Assert.Contains("| 🚀 promoted |", history.Out, StringComparison.Ordinal);
         Assert.Equal(4, history.Out.Split('\n').Count(l => l.StartsWith("| 20", StringComparison.Ordinal)));
         // Each promotion records the spec, as a pull-request merge does: pull requests are judged by the champion's rules.
-        var specs = new PromotedSpecStore(new LocalFolderStore(Path.Combine(_folder, "store")));
+        var specs = new PromotedSpecStore(new LocalFolderStore(Path.Combine(_temp.Path, "store")));
         foreach (var version in new[] { 1, 2 })
         {
             var recorded = await specs.TryGetAsync("flip", version, CancellationToken.None);
@@ -97,17 +94,7 @@ public sealed class DriftAndMonitorCommandSpecs : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: a leftover temp folder is harmless.
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
     /// <summary>Tags 'older' (y = 2x + noise, t 0–399); with <paramref name="newer"/> main also gets t 400–799 where y = −2x + noise.</summary>
     private async Task CommitPeriodsAsync(bool newer)
@@ -121,9 +108,9 @@ public sealed class DriftAndMonitorCommandSpecs : IDisposable
             text.Append(CultureInfo.InvariantCulture, $"{t},{x:0.####},{z:0.####},{y:0.####}\n");
         }
 
-        Directory.CreateDirectory(Path.Combine(_folder, "work"));
-        await File.WriteAllTextAsync(Path.Combine(_folder, "work", "flip.csv"), text.ToString());
-        if (!Directory.Exists(Path.Combine(_folder, "store")))
+        Directory.CreateDirectory(Path.Combine(_temp.Path, "work"));
+        await File.WriteAllTextAsync(Path.Combine(_temp.Path, "work", "flip.csv"), text.ToString());
+        if (!Directory.Exists(Path.Combine(_temp.Path, "store")))
             await RunAsync("data", "init");
         var commit = await RunAsync("data", "commit", "main", "work", "--prefix", "data", "-m", newer ? "newer period" : "older period");
         Assert.True(commit.ExitCode == 0, commit.ToString());
@@ -134,5 +121,5 @@ public sealed class DriftAndMonitorCommandSpecs : IDisposable
     private Task<MlopsProcess.Result> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
 
     private Task<MlopsProcess.Result> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
-        MlopsProcess.RunAsync(MlopsProcess.StartInfo(_folder, args, environment));
+        MlopsProcess.RunAsync(MlopsProcess.StartInfo(_temp.Path, args, environment));
 }

@@ -2,15 +2,16 @@ using System.Text;
 using MlopsCi.Core.Errors;
 using MlopsCi.Core.Monitoring;
 using MlopsCi.Core.Storage;
+using MlopsCi.Core.Tests;
 
 namespace MlopsCi.Drift.Tests.Monitoring;
 
 public sealed class MonitoringHistorySpecs : IAsyncDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "mlops-monitoring-tests", Guid.NewGuid().ToString("N")[..12]);
+    private readonly TempFolder _folder = new();
     private readonly LocalFolderStore _store;
 
-    public MonitoringHistorySpecs() => _store = new LocalFolderStore(_folder);
+    public MonitoringHistorySpecs() => _store = new LocalFolderStore(_folder.Path);
 
     [Fact]
     public async Task Entries_are_stored_per_model_under_mlops_monitoring_and_listed_oldest_first()
@@ -74,13 +75,7 @@ public sealed class MonitoringHistorySpecs : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _store.DisposeAsync();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-        }
+        _folder.Dispose();
     }
 
     private static MonitoringRecord Entry(string id, DateTimeOffset time) => new(

@@ -1,13 +1,17 @@
 using MlopsCi.Core.Errors;
+using MlopsCi.Core.Tests;
 using MlopsCi.GitHub.Actions;
 
 namespace MlopsCi.GitHub.Tests.Actions;
 
 public sealed class GitHubOutputWriterSpecs : IDisposable
 {
-    private readonly string path = Path.Combine(Path.GetTempPath(), $"mlops-output-{Guid.NewGuid():N}");
+    private readonly TempFolder _temp = new();
+    private readonly string path;
 
-    public void Dispose() => File.Delete(path);
+    public GitHubOutputWriterSpecs() => path = _temp.Combine("output");
+
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task A_single_line_value_is_written_as_name_equals_value()

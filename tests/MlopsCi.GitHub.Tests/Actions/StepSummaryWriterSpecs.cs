@@ -1,13 +1,17 @@
 using MlopsCi.Core.Errors;
+using MlopsCi.Core.Tests;
 using MlopsCi.GitHub.Actions;
 
 namespace MlopsCi.GitHub.Tests.Actions;
 
 public sealed class StepSummaryWriterSpecs : IDisposable
 {
-    private readonly string path = Path.Combine(Path.GetTempPath(), $"mlops-summary-{Guid.NewGuid():N}");
+    private readonly TempFolder _temp = new();
+    private readonly string path;
 
-    public void Dispose() => File.Delete(path);
+    public StepSummaryWriterSpecs() => path = _temp.Combine("summary");
+
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task Markdown_is_appended_each_part_ending_with_a_line_break()

@@ -1,5 +1,6 @@
 using MlopsCi.Core.Errors;
 using MlopsCi.Core.PullRequests;
+using MlopsCi.Core.Tests;
 using MlopsCi.GitHub.Actions;
 using MlopsCi.GitHub.Events;
 using static MlopsCi.GitHub.Tests.PullRequests.EventFixtures;
@@ -135,7 +136,8 @@ public sealed class GitHubEventParserSpecs
     [Fact]
     public async Task A_missing_payload_file_is_refused_with_its_path()
     {
-        var path = Path.Combine(Path.GetTempPath(), "mlops-no-such-event.json");
+        using var temp = new TempFolder();
+        var path = temp.Combine("no-such-event.json");
 
         var ex = await Assert.ThrowsAsync<InvalidInputException>(
             () => GitHubEventParser.ParseFileAsync("pull_request", path, CancellationToken.None));
@@ -156,23 +158,17 @@ public sealed class GitHubEventParserSpecs
     [Fact]
     public async Task A_payload_of_another_shape_is_refused_with_its_file_and_the_field()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"mlops-event-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(path, """{"action":"opened","pull_request":{"number":"forty-two"}}""");
-        try
-        {
-            var ex = await Assert.ThrowsAsync<InvalidInputException>(
-                () => GitHubEventParser.ParseFileAsync("pull_request", path, CancellationToken.None));
+        using var temp = new TempFolder();
+        var path = temp.Write("event.json", """{"action":"opened","pull_request":{"number":"forty-two"}}""");
 
-            Assert.Equal(2, ex.ExitCode);
-            Assert.Contains(path, ex.Message, StringComparison.Ordinal);
-            Assert.Contains("webhook payload at $.pull_request.number (", ex.Message, StringComparison.Ordinal);
-            Assert.DoesNotContain("LineNumber", ex.Message, StringComparison.Ordinal);
-            Assert.Contains("GitHub's 'pull_request' webhook payload", ex.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var ex = await Assert.ThrowsAsync<InvalidInputException>(
+            () => GitHubEventParser.ParseFileAsync("pull_request", path, CancellationToken.None));
+
+        Assert.Equal(2, ex.ExitCode);
+        Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("webhook payload at $.pull_request.number (", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("GitHub's 'pull_request' webhook payload", ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]

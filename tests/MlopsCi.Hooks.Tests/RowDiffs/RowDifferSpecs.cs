@@ -6,6 +6,7 @@ using MlopsCi.Config.Hooks;
 using MlopsCi.Core.Errors;
 using MlopsCi.Core.RowDiffs;
 using MlopsCi.Core.Tests;
+using MlopsCi.Testing;
 using MlopsCi.Training.Tests.Support;
 
 namespace MlopsCi.Hooks.Tests.RowDiffs;
@@ -46,7 +47,7 @@ public sealed class RowDifferSpecs : IDisposable
 
         var diff = await RowDiffer.CompareAsync(Input(before), Input(after), new RowDiffOptions { Key = ["date"] }, default);
 
-        var expected = DictionaryDiff(header.Split(','), rows, edited, [0]);
+        var expected = ExpectedRowDiff.Compute(header.Split(','), rows, edited, [0]);
         Assert.Equal((1461L, 1456L), (diff.RowsBefore, diff.RowsAfter));
         Assert.Equal((expected.Added, expected.Removed, expected.Modified), (diff.RowsAdded, diff.RowsRemoved, diff.RowsModified));
         Assert.Equal((5L, 10L), (diff.RowsAdded, diff.RowsRemoved));
@@ -64,7 +65,7 @@ public sealed class RowDifferSpecs : IDisposable
     [Fact]
     public async Task A_composite_key_diff_of_flights_across_parquet_and_gzip_csv_matches_a_dictionary_diff_and_reports_duplicate_keys()
     {
-        var flights = Flights();
+        var flights = FlightRows.Load();
         string[] header = ["date", "delay", "distance", "origin", "destination"];
         var keyCounts = flights.GroupBy(f => (f[0], f[3], f[4])).ToDictionary(g => g.Key, g => g.Count());
         var edited = new List<string[]>();
@@ -88,7 +89,7 @@ public sealed class RowDifferSpecs : IDisposable
         var diff = await RowDiffer.CompareAsync(Input(before), Input(after), options, default);
         var onePartition = await RowDiffer.CompareAsync(Input(before, size: 1), Input(after, size: 1), options, default);
 
-        var expected = DictionaryDiff(header, flights, edited, [0, 3, 4]);
+        var expected = ExpectedRowDiff.Compute(header, flights, edited, [0, 3, 4]);
         Assert.Equal((expected.Added, expected.Removed, expected.Modified), (diff.RowsAdded, diff.RowsRemoved, diff.RowsModified));
         Assert.Equal((flights.Count, edited.Count), ((int)diff.RowsBefore, (int)diff.RowsAfter));
         Assert.Equal([new ColumnCellChanges("delay", expected.Modified)], diff.ChangedColumns);
@@ -146,42 +147,6 @@ public sealed class RowDifferSpecs : IDisposable
 
     private static readonly IEqualityComparer<RowDiff> RecordComparer = EqualityComparer<RowDiff>.Create(
         (a, b) => JsonSerializer.Serialize(a) == JsonSerializer.Serialize(b), d => d.RowsAdded.GetHashCode());
-
-    /// <summary>The expected diff by the book: rows grouped by key, paired in file order, compared cell by cell.</summary>
-    private static (long Added, long Removed, long Modified, Dictionary<string, long> Cells) DictionaryDiff(string[] header, List<string[]> before, List<string[]> after, int[] key)
-    {
-        string KeyOf(string[] row) => string.Join('\u001f', key.Select(k => row[k]));
-        var old = before.GroupBy(KeyOf).ToDictionary(g => g.Key, g => new Queue<string[]>(g));
-        long added = 0, modified = 0;
-        var cells = new Dictionary<string, long>();
-        foreach (var row in after)
-        {
-            if (!old.TryGetValue(KeyOf(row), out var queue) || queue.Count == 0)
-            {
-                added++;
-                continue;
-            }
-
-            var was = queue.Dequeue();
-            var changed = Enumerable.Range(0, header.Length).Where(i => !key.Contains(i) && was[i] != row[i]).ToList();
-            if (changed.Count > 0)
-                modified++;
-            foreach (var i in changed)
-                cells[header[i]] = cells.GetValueOrDefault(header[i]) + 1;
-        }
-
-        return (added, old.Values.Sum(q => q.Count), modified, cells);
-    }
-
-    private static List<string[]> Flights()
-    {
-        using var json = JsonDocument.Parse(File.ReadAllBytes(TestData.PackageFile("flights-20k.json")));
-        return [.. json.RootElement.EnumerateArray().Select(f => new[]
-        {
-            f.GetProperty("date").GetString()!, f.GetProperty("delay").GetInt32().ToString(CultureInfo.InvariantCulture),
-            f.GetProperty("distance").GetInt32().ToString(CultureInfo.InvariantCulture), f.GetProperty("origin").GetString()!, f.GetProperty("destination").GetString()!,
-        })];
-    }
 
     private static async Task<string> WriteParquetAsync(string path, List<string[]> flights)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Reflection;
+using MlopsCi.Core.Tests;
 using MlopsCi.Training.Tests.Support;
 
 namespace MlopsCi.MSBuild.Tests.Support;
@@ -13,7 +14,9 @@ public sealed class PackedPackage : IAsyncLifetime
 {
     private static readonly string RepositoryRoot = typeof(PackedPackage).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
 
-    public string Root { get; } = Path.Combine(Path.GetTempPath(), "mlops-msbuild-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly TempFolder _root = new();
+
+    public string Root => _root.Path;
 
     public string Version { get; } = "0.1.0-t" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
 
@@ -26,7 +29,6 @@ public sealed class PackedPackage : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(Root);
         var project = Path.Combine(RepositoryRoot, "src", "MlopsCi.MSBuild", "MlopsCi.MSBuild.csproj");
         (await DotNet.RunAsync(Root, new Dictionary<string, string>(), "pack", project, "-c", "Debug", "-o", Feed, "-p:Version=" + Version, "-nodeReuse:false", "-p:UseSharedCompilation=false"))
             .EnsureSuccess("dotnet pack " + project);
@@ -35,15 +37,7 @@ public sealed class PackedPackage : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open must not fail the run; the folder is under the temp path.
-        }
-
+        _root.Dispose();
         return Task.CompletedTask;
     }
 

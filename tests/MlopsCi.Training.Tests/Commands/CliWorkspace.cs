@@ -1,15 +1,16 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using MlopsCi.Cli.Tests;
+using MlopsCi.Core.Tests;
 
 namespace MlopsCi.Training.Tests.Commands;
 
 /// <summary>A temporary folder with a local store where the real mlops program runs; deleted on dispose.</summary>
 internal sealed partial class CliWorkspace : IDisposable
 {
-    public CliWorkspace() => Directory.CreateDirectory(Folder);
+    private readonly TempFolder _folder = new();
 
-    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "mlops-training-cli", Guid.NewGuid().ToString("N")[..12]);
+    public string Folder => _folder.Path;
 
     /// <summary>Where the store keeps model files, named by their SHA-256.</summary>
     public string Artifacts => Path.Combine(Folder, "store", "_mlops", "artifacts");
@@ -57,17 +58,7 @@ internal sealed partial class CliWorkspace : IDisposable
         return (document.RootElement.GetProperty("version").GetProperty("version").GetInt32(), document.RootElement.GetProperty("created").GetBoolean());
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: a leftover temp folder is harmless.
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 
     [GeneratedRegex(@"^\[main ([0-9a-f]{12})\]")]
     private static partial Regex CommitLine();

@@ -1,7 +1,7 @@
 namespace MlopsCi.Testing;
 
 /// <summary>What <see cref="FaultInjectingProxy"/> does to one request instead of passing it through.</summary>
-internal enum FaultKind
+public enum FaultKind
 {
     /// <summary>Answers 500 InternalError without forwarding (the server never sees the request).</summary>
     ErrorBeforeForwarding,

@@ -1,7 +1,7 @@
 namespace MlopsCi.Testing;
 
 /// <summary>How often and how <see cref="FaultInjectingProxy"/> misbehaves.</summary>
-internal sealed record FaultInjectionOptions
+public sealed record FaultInjectionOptions
 {
     /// <summary>Passes everything through untouched (still counts requests).</summary>
     public static FaultInjectionOptions None { get; } = new() { FailureRate = 0, DelayRate = 0 };

@@ -4,7 +4,7 @@ using System.Text;
 namespace MlopsCi.PullRequests.Tests;
 
 /// <summary>Small generated customer data (binary churn label), deterministic per seed, so end-to-end training takes seconds.</summary>
-internal static class ChurnData
+public static class ChurnData
 {
     public const string Header = "tenure,monthly,plan,support_calls,churned";
 

@@ -2,22 +2,25 @@ using MlopsCi.Config.Specs;
 using MlopsCi.Core.Specs;
 using MlopsCi.Core.Storage;
 using MlopsCi.Core.Training.Services;
+using MlopsCi.Core.Tests;
 using MlopsCi.Core.Versioning;
 using MlopsCi.MLNet;
 
 namespace MlopsCi.Training.Tests.Support;
 
 /// <summary>A data repository in a temporary folder with helpers to commit files and train.</summary>
-internal sealed class TempRepository : IAsyncDisposable
+public sealed class TempRepository : IAsyncDisposable
 {
-    private TempRepository(string folder, LocalFolderStore store, Repository repository)
+    private readonly TempFolder _folder;
+
+    private TempRepository(TempFolder folder, LocalFolderStore store, Repository repository)
     {
-        Folder = folder;
+        _folder = folder;
         Store = store;
         Repository = repository;
     }
 
-    public string Folder { get; }
+    public string Folder => _folder.Path;
 
     public LocalFolderStore Store { get; }
 
@@ -29,8 +32,8 @@ internal sealed class TempRepository : IAsyncDisposable
 
     public static async Task<TempRepository> CreateAsync()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "mlops-training-tests-" + Guid.NewGuid().ToString("N")[..12]);
-        var store = new LocalFolderStore(Path.Combine(folder, "store"));
+        var folder = new TempFolder();
+        var store = new LocalFolderStore(folder.Combine("store"));
         var (repository, _) = await Repository.InitAsync(store, "main", RepositoryOptions.FromEnvironment(_ => "tests"), CancellationToken.None);
         return new TempRepository(folder, store, repository);
     }
@@ -68,12 +71,6 @@ internal sealed class TempRepository : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Store.DisposeAsync();
-        try
-        {
-            Directory.Delete(Folder, true);
-        }
-        catch (IOException)
-        {
-        }
+        _folder.Dispose();
     }
 }

@@ -3,7 +3,13 @@ namespace MlopsCi.Core.Tests;
 /// <summary>A fresh folder under the system temp folder, deleted on dispose.</summary>
 public sealed class TempFolder : IDisposable
 {
-    public TempFolder() => Directory.CreateDirectory(Path);
+    /// <summary>Creates the folder and, inside it, each of <paramref name="subfolders"/> (e.g. ".nuke" for a build root).</summary>
+    public TempFolder(params string[] subfolders)
+    {
+        Directory.CreateDirectory(Path);
+        foreach (var subfolder in subfolders)
+            Directory.CreateDirectory(Combine(subfolder));
+    }
 
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "mlops-tests", Guid.NewGuid().ToString("N")[..12]);
 

@@ -9,9 +9,9 @@ namespace MlopsCi.Testing;
 /// the client's signature). Decodes an <c>aws-chunked</c> streaming body into a plain one, since chunk signatures
 /// chain from the original signature. Test-only: signs host, x-amz-*, content-md5 and content-type.
 /// </summary>
-internal sealed class SigV4Resigner(string accessKey, string secretKey, string region = "us-east-1")
+public sealed class SigV4Resigner(string accessKey, string secretKey, string region = "us-east-1")
 {
-    public byte[] Resign(HttpHead head, byte[] body)
+    internal byte[] Resign(HttpHead head, byte[] body)
     {
         if (head.Get("Content-Encoding")?.Contains("aws-chunked", StringComparison.OrdinalIgnoreCase) == true)
         {

@@ -4,7 +4,7 @@ using System.Text;
 namespace MlopsCi.Training.Tests.Support;
 
 /// <summary>Small generated data sets with a known signal.</summary>
-internal static class SyntheticData
+public static class SyntheticData
 {
     /// <summary>Binary: <c>label = yes</c> when x1 + 0.5·x2 (+ noise) &gt; 0; a categorical column with a weak effect; x3 is pure noise.</summary>
     public static string Binary(int rows, int seed)

@@ -6,7 +6,7 @@ namespace MlopsCi.Training.Tests.Support;
 /// The real data the tests train on: vega-datasets fetched by scripts/fetch-data.sh into .data/. When it is missing the
 /// script is run once; if it is still missing the tests fail (they never skip).
 /// </summary>
-internal static class TestData
+public static class TestData
 {
     private static readonly Lazy<string> Derived = new(Fetch, LazyThreadSafetyMode.ExecutionAndPublication);
 

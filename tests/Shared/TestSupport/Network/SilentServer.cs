@@ -8,7 +8,7 @@ namespace MlopsCi.Testing;
 /// A loopback server that accepts every connection and never answers (nor reads): the shape of a hung S3 endpoint or
 /// GitHub API, for tests of timeouts. Connections are held until it is disposed.
 /// </summary>
-internal sealed class SilentServer : IDisposable
+public sealed class SilentServer : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly ConcurrentBag<TcpClient> _held = [];

@@ -12,7 +12,7 @@ namespace MlopsCi.Testing;
 /// Requests are forwarded byte for byte (Host included), so signed S3 requests stay valid. Point a client's endpoint at
 /// <see cref="Endpoint"/>. Shared by test projects: <c>&lt;Compile Include="../Shared/*.cs" /&gt;</c>.
 /// </summary>
-internal sealed class FaultInjectingProxy : IAsyncDisposable
+public sealed class FaultInjectingProxy : IAsyncDisposable
 {
     private readonly Uri _upstream;
     private readonly TcpListener _listener;
