@@ -1,7 +1,7 @@
 namespace MlopsCi.Testing.FakeGitHub;
 
 /// <summary>A pull request the fake serves. <see cref="HeadRepository"/> null means the base repository (not a fork).</summary>
-internal sealed record FakePullRequest(int Number, string HeadSha)
+public sealed record FakePullRequest(int Number, string HeadSha)
 {
     public string Title { get; init; } = $"Pull request {Number}";
 

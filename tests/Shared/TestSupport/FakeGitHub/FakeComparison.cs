@@ -9,4 +9,4 @@ namespace MlopsCi.Testing.FakeGitHub;
 /// <param name="BehindBy">Commits base has that head lacks.</param>
 /// <param name="Commits">The commits head has that base lacks.</param>
 /// <param name="Parents">The parents of every commit the answer shows (base, merge base, commits).</param>
-internal sealed record FakeComparison(string BaseSha, string MergeBaseSha, string HeadSha, string Status, int AheadBy, int BehindBy, IReadOnlyList<string> Commits, IReadOnlyDictionary<string, IReadOnlyList<string>> Parents);
+public sealed record FakeComparison(string BaseSha, string MergeBaseSha, string HeadSha, string Status, int AheadBy, int BehindBy, IReadOnlyList<string> Commits, IReadOnlyDictionary<string, IReadOnlyList<string>> Parents);

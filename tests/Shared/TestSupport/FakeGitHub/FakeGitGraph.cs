@@ -5,7 +5,7 @@ namespace MlopsCi.Testing.FakeGitHub;
 /// test draws the graph a real repository would have (branch, merge, push) and the fake computes merge bases and
 /// ahead/behind counts the way git does.
 /// </summary>
-internal sealed class FakeGitGraph
+public sealed class FakeGitGraph
 {
     private readonly Lock gate = new();
     private readonly Dictionary<(string Repo, string Sha), string[]> parents = [];

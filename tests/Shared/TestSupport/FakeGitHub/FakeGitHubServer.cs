@@ -10,7 +10,7 @@ namespace MlopsCi.Testing.FakeGitHub;
 /// A GitHub REST API double on 127.0.0.1 (random port) for tests over real HTTP: pull requests, reviews, issue comments
 /// (paged with Link headers) and commit statuses, with every request recorded and per-route failures on demand.
 /// </summary>
-internal sealed partial class FakeGitHubServer : IAsyncDisposable
+public sealed partial class FakeGitHubServer : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly ConcurrentQueue<RecordedRequest> requests = new();

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace MlopsCi.Testing.FakeGitHub;
 
-internal sealed partial class FakeGitHubServer
+public sealed partial class FakeGitHubServer
 {
     private void Configure()
     {

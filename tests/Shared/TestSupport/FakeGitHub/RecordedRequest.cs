@@ -1,7 +1,7 @@
 namespace MlopsCi.Testing.FakeGitHub;
 
 /// <summary>One request the fake received, as sent (the path includes any base path such as /api/v3).</summary>
-internal sealed record RecordedRequest(
+public sealed record RecordedRequest(
     string Method,
     string Path,
     string Query,

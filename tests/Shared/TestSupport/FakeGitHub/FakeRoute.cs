@@ -1,7 +1,7 @@
 namespace MlopsCi.Testing.FakeGitHub;
 
 /// <summary>The REST routes the fake serves; each can be told to fail with <see cref="FakeGitHubServer.Fail"/>.</summary>
-internal enum FakeRoute
+public enum FakeRoute
 {
     /// <summary>GET /repos/{owner}/{repo}/pulls/{number}.</summary>
     GetPullRequest,

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace MlopsCi.Testing.FakeGitHub;
 
-internal sealed partial class FakeGitHubServer
+public sealed partial class FakeGitHubServer
 {
     private static readonly string[] StatusStates = ["error", "failure", "pending", "success"];
 

@@ -1,7 +1,7 @@
 namespace MlopsCi.Testing.FakeGitHub;
 
 /// <summary>The fake's state: pull requests, reviews, comments and statuses per repository, guarded by one lock.</summary>
-internal sealed class FakeGitHubStore
+public sealed class FakeGitHubStore
 {
     private readonly Lock gate = new();
     private readonly Dictionary<(string Repo, int Number), FakePullRequest> pulls = [];
