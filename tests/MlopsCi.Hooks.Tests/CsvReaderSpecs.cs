@@ -1,6 +1,7 @@
 using System.Text;
 using MlopsCi.Core.Errors;
 using MlopsCi.Core.Hooks.Tables;
+using MlopsCi.Core.Specs;
 
 namespace MlopsCi.Hooks.Tests;
 
@@ -100,5 +101,18 @@ public sealed class CsvReaderSpecs
         var table = await ReadAsync("\uFEFFid,x\n1,2\n");
 
         Assert.Equal("id", table.Columns[0]);
+    }
+
+    [Fact]
+    public async Task A_file_without_a_header_numbers_its_first_row_line_one()
+    {
+        var visitor = new RecordingVisitor();
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes("\"x\ny\";1\nz;2\n"));
+
+        await new CsvTableReader("csv", new CsvDialect(';', false, ["a", "b"])).ReadAsync(stream, "t.csv", visitor, default);
+
+        Assert.Equal(["a", "b"], visitor.Columns);
+        Assert.Equal([(1L, 1L), (2L, 3L)], visitor.Rows.Select(r => (r.Number, r.Line)));
+        Assert.Equal(["x\ny", "1"], visitor.Rows[0].Cells);
     }
 }
