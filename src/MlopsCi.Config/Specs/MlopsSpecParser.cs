@@ -1,5 +1,6 @@
 using MlopsCi.Config.Yaml;
 using MlopsCi.Core.Errors;
+using MlopsCi.Core.Hooks.Tables;
 using MlopsCi.Core.RowDiffs;
 using MlopsCi.Core.Specs;
 
@@ -31,6 +32,13 @@ public static class MlopsSpecParser
     /// </summary>
     public static string? ReadStore(string yaml, string file = "mlops.yml") =>
         YamlValues.Load(yaml, file) is { } root ? new YamlSection(file, "", root, TopKeys).String("store") : null;
+
+    /// <summary>
+    /// The CSV dialect of the model's data files (<c>model.data.csv</c> for <c>model.data.train</c> and <c>test</c>), reading
+    /// only those keys, so data commands whose hooks read the files still run while another part of the spec is edited.
+    /// </summary>
+    public static CsvDialects ReadCsvDialects(string yaml, string file = "mlops.yml") =>
+        YamlValues.Load(yaml, file) is { } root ? ModelSectionParser.ReadDialects(new YamlSection(file, "", root, null)) : CsvDialects.None;
 
     /// <summary>Parses spec text; <paramref name="file"/> names it in messages.</summary>
     public static MlopsSpec Parse(string yaml, string file = "mlops.yml")

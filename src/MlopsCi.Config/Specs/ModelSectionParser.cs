@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using MlopsCi.Config.Yaml;
+using MlopsCi.Core.Hooks.Tables;
 using MlopsCi.Core.Specs;
 
 namespace MlopsCi.Config.Specs;
@@ -67,6 +68,15 @@ internal static partial class ModelSectionParser
             Location = new SpecLocation(top.File, top.LineOf("model")),
             Lines = lines,
         };
+    }
+
+    /// <summary>The dialect of the model's data files from <c>model.data</c> alone (other keys are not looked at).</summary>
+    public static CsvDialects ReadDialects(YamlSection top)
+    {
+        if (top.Section("model", null!) is not { } model || model.Section("data", null!) is not { } data || data.String("train") is not { } train)
+            return CsvDialects.None;
+        var dialect = ParseCsv(new YamlSection(top.File, "model.data", data.Node, DataKeys), []);
+        return CsvDialects.ForPaths(dialect, data.String("test") is { } test ? [train, test] : [train]);
     }
 
     /// <summary><c>model.data.csv: { separator: ";", header: false, columns: [age, sex] }</c>.</summary>

@@ -18,8 +18,11 @@ public sealed class CsvDialects
     public static CsvDialects None { get; } = new(null, []);
 
     /// <summary>The model's dialect for the model's data files; null <paramref name="model"/> or no dialect: <see cref="None"/>.</summary>
-    public static CsvDialects For(ModelSpec? model) =>
-        model?.Data.Csv is { } dialect ? new(dialect, [.. model.Data.Paths.Select(p => p.Trim('/'))]) : None;
+    public static CsvDialects For(ModelSpec? model) => model is null ? None : ForPaths(model.Data.Csv, model.Data.Paths);
+
+    /// <summary><paramref name="dialect"/> for the files <paramref name="paths"/> name (or the files under them); null <paramref name="dialect"/>: <see cref="None"/>.</summary>
+    public static CsvDialects ForPaths(CsvDialect? dialect, IEnumerable<string> paths) =>
+        dialect is null ? None : new(dialect, [.. paths.Select(p => p.Trim('/'))]);
 
     /// <summary>One dialect for every file read (null: <see cref="None"/>).</summary>
     public static CsvDialects Everywhere(CsvDialect? dialect) => dialect is null ? None : new(dialect, null);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MlopsCi.Core.Errors;
 using MlopsCi.Core.Hooks;
+using MlopsCi.Core.Hooks.Tables;
 using MlopsCi.Core.Reporting;
 using MlopsCi.Core.RowDiffs;
 using MlopsCi.Core.Training.Runs;
@@ -95,7 +96,7 @@ public sealed partial class PullRequestFlow
         var diffBase = dataBase.FollowsGit && (await _repository.MergeBaseAsync(dataBase.Commit, head, cancellationToken))?.Id == dataBase.Commit.Id
             ? dataBase.Commit
             : await _repository.MergeBaseAsync(main, head, cancellationToken) ?? main;
-        var diff = await DataDiffBuilder.BuildAsync(_repository, diffBase, head, new DataDiffOptions { Keys = context.Spec.Data?.Keys ?? TableKeys.None }, cancellationToken);
+        var diff = await DataDiffBuilder.BuildAsync(_repository, diffBase, head, new DataDiffOptions { Keys = context.Spec.Data?.Keys ?? TableKeys.None, Dialects = CsvDialects.For(context.Spec.Model) }, cancellationToken);
         var drift = await DriftAsync(main, head, context, cancellationToken);
         var lineage = new ReportLineage(MainBranch, branch, baselineRun.DataCommit, head.Id, context.HeadSha, baselineRun.Id, candidate.Id,
             champion?.ToString(), candidate.SpecHash, candidate.TrainRows, context.Repository);
