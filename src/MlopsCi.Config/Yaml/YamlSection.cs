@@ -6,18 +6,20 @@ namespace MlopsCi.Config.Yaml;
 
 /// <summary>
 /// A YAML mapping read with a fixed set of keys: unknown keys, wrong types and bad values are bad input naming the file
-/// and line (and a close known key when there is one). Shared by every YAML file mlops reads.
+/// and line (and a close known key when there is one). Shared by every YAML file mlops reads. With <see cref="Errors"/>
+/// (mlops.yml), every unknown key is recorded there and the others are read on; without, the first is thrown.
 /// </summary>
 internal sealed class YamlSection
 {
     private readonly Dictionary<string, YamlNode> _values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _keyLines = new(StringComparer.Ordinal);
 
-    public YamlSection(string file, string path, YamlNode node, IReadOnlyCollection<string>? knownKeys)
+    public YamlSection(string file, string path, YamlNode node, IReadOnlyCollection<string>? knownKeys, SpecErrors? errors = null)
     {
         File = file;
         Path = path;
         Node = node;
+        Errors = errors;
         if (node is not YamlMappingNode mapping)
             throw Error(node, $"'{path}' must be a mapping of keys (key: value), not {YamlValues.Describe(node)}");
         foreach (var (keyNode, value) in mapping.Children)
@@ -26,7 +28,11 @@ internal sealed class YamlSection
             if (knownKeys is not null && !knownKeys.Contains(key))
             {
                 var hint = Suggest.Closest(key, knownKeys) is { } close ? $" (did you mean '{close}'?)" : $" (known keys: {string.Join(", ", knownKeys)})";
-                throw Error(keyNode, $"unknown key '{key}' under '{path}'{hint}");
+                var unknown = Error(keyNode, $"unknown key '{key}' under '{path}'{hint}");
+                if (errors is null)
+                    throw unknown;
+                errors.Add(unknown);
+                continue;
             }
 
             _values[key] = value;
@@ -35,6 +41,9 @@ internal sealed class YamlSection
     }
 
     public string File { get; }
+
+    /// <summary>Where problems are collected (mlops.yml), or null: the first is thrown.</summary>
+    public SpecErrors? Errors { get; }
 
     /// <summary>The keys present, in file order.</summary>
     public IReadOnlyList<string> Keys => [.. _values.Keys];
@@ -53,7 +62,7 @@ internal sealed class YamlSection
     public int LineOf(string key) => _keyLines.TryGetValue(key, out var line) ? line : Line;
 
     public YamlSection? Section(string key, IReadOnlyCollection<string> knownKeys) =>
-        Get(key) is { } node ? new YamlSection(File, Child(key), node, knownKeys) : null;
+        Get(key) is { } node ? new YamlSection(File, Child(key), node, knownKeys, Errors) : null;
 
     public string? String(string key) => Get(key) is { } node ? Scalar(key, node) : null;
 
@@ -101,6 +110,9 @@ internal sealed class YamlSection
     public InvalidInputException Error(YamlNode node, string message) => YamlValues.Error(File, (int)node.Start.Line, message);
 
     public InvalidInputException Error(string key, string message) => YamlValues.Error(File, LineOf(key), message);
+
+    /// <summary>The value <paramref name="read"/> gives; with <see cref="Errors"/>, a problem is recorded and <paramref name="fallback"/> given instead.</summary>
+    public T Try<T>(Func<T> read, T fallback) => Errors is null ? read() : Errors.Try(read, fallback);
 
     private string Scalar(string key, YamlNode node) =>
         node is YamlScalarNode { Value: { } value } ? value : throw Error(node, $"'{Child(key)}' must be a single value, not {YamlValues.Describe(node)}");
