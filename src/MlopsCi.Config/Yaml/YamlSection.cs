@@ -1,5 +1,6 @@
 using System.Globalization;
 using MlopsCi.Core.Errors;
+using MlopsCi.Core.Specs;
 using YamlDotNet.RepresentationModel;
 
 namespace MlopsCi.Config.Yaml;
@@ -13,6 +14,7 @@ internal sealed class YamlSection
 {
     private readonly Dictionary<string, YamlNode> _values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _keyLines = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, InvalidInputException> _misspelt = new(StringComparer.Ordinal);
 
     public YamlSection(string file, string path, YamlNode node, IReadOnlyCollection<string>? knownKeys, SpecErrors? errors = null)
     {
@@ -27,11 +29,14 @@ internal sealed class YamlSection
             var key = keyNode is YamlScalarNode { Value: { } text } ? text : throw Error(keyNode, $"keys under '{path}' must be plain names");
             if (knownKeys is not null && !knownKeys.Contains(key))
             {
-                var hint = Suggest.Closest(key, knownKeys) is { } close ? $" (did you mean '{close}'?)" : $" (known keys: {string.Join(", ", knownKeys)})";
+                var close = Suggest.Closest(key, knownKeys);
+                var hint = close is not null ? $" (did you mean '{close}'?)" : $" (known keys: {string.Join(", ", knownKeys)})";
                 var unknown = Error(keyNode, $"unknown key '{key}' under '{path}'{hint}");
                 if (errors is null)
                     throw unknown;
                 errors.Add(unknown);
+                if (close is not null)
+                    _misspelt.TryAdd(close, unknown);
                 continue;
             }
 
@@ -66,8 +71,11 @@ internal sealed class YamlSection
 
     public string? String(string key) => Get(key) is { } node ? Scalar(key, node) : null;
 
+    /// <summary>The value of a key that must be there; when it is missing because it was misspelt, the misspelling is the one problem.</summary>
     public string RequiredString(string key, string example) =>
-        String(key) is { Length: > 0 } value ? value : throw Error(Node, $"'{Child(key)}' is required (e.g. {key}: {example})");
+        String(key) is { Length: > 0 } value ? value
+        : !Has(key) && _misspelt.TryGetValue(key, out var misspelt) ? throw misspelt
+        : throw Error(Node, $"'{Child(key)}' is required (e.g. {key}: {example})");
 
     public double? Number(string key)
     {
