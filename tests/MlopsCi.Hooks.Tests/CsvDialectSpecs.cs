@@ -65,6 +65,25 @@ public sealed class CsvDialectSpecs
     }
 
     [Fact]
+    public async Task Mlops_data_commit_reads_the_models_files_in_the_dialect_of_mlops_yml()
+    {
+        using var temp = new Core.Tests.TempFolder();
+        temp.Write("mlops.yml", "model:\n  name: fares\n  task: regression\n  data:\n    train: trips/\n    csv: { separator: ';', header: false, columns: [id, fare_amount] }\n  label: fare_amount\n");
+        temp.Write("data/_mlops/hooks.yml", ConfigParserSpecs.IssueExample);
+        temp.Write("data/trips/jan.csv", "1;10\n");
+        Assert.Equal(0, (await Cli.Tests.MlopsProcess.RunAsync(temp.Path, "data", "init")).ExitCode);
+        var rules = await Cli.Tests.MlopsProcess.RunAsync(temp.Path, "data", "commit", "main", "data", "-m", "rules");
+        Assert.True(rules.ExitCode == 0, rules.ToString());
+        temp.Write("data/trips/feb.csv", "1;12\n2;-4\n3;\n4;1500\n");
+
+        var commit = await Cli.Tests.MlopsProcess.RunAsync(temp.Path, "data", "commit", "main", "data", "-m", "bad");
+
+        Assert.True(commit.ExitCode == 1, commit.ToString());
+        Assert.Contains("trips/feb.csv, column fare_amount: 1 row is null: row 3: null", commit.Error, StringComparison.Ordinal);
+        Assert.Contains("trips/feb.csv, column fare_amount: 2 rows are not a number between 0 and 1000: row 2: \"-4\", row 4: \"1500\"", commit.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_keyed_row_diff_of_a_semicolon_file_without_a_header_equals_the_comma_versions()
     {
         var (before, after) = Edited();

@@ -110,19 +110,25 @@ internal static partial class ModelSectionParser
         if (data.Section("csv", CsvKeys) is not { } csv)
             return null;
         lines["data.csv"] = data.LineOf("csv");
-        char? separator = csv.String("separator") switch
-        {
-            null => null,
-            "\\t" or "tab" or "\t" => '\t',
-            { Length: 1 } one when one[0] is not ('"' or '\n' or '\r') => one[0],
-            var other => throw csv.Error("separator", $"'model.data.csv.separator' is one character such as ',', ';', '|' or \"\\t\" (tab), not '{other}'"),
-        };
-        var header = csv.String("header") switch
-        {
-            null => true,
-            var text when bool.TryParse(text, out var value) => value,
-            var other => throw csv.Error("header", $"'model.data.csv.header' is true or false, not '{other}'"),
-        };
+        // The reader (Sep) takes a tab or a printable ASCII character other than '"' and '#'.
+        var separator = csv.Try<char?>(
+            () => csv.String("separator") switch
+            {
+                null => null,
+                "\\t" or "tab" or "\t" => '\t',
+                { Length: 1 } one when one[0] is >= ' ' and <= '~' and not ('"' or '#') => one[0],
+                { Length: 1 } one when one[0] is not ('\n' or '\r') => throw csv.Error("separator", $"'model.data.csv.separator' cannot be '{one}': use a tab or a printable ASCII character other than '\"' and '#'"),
+                var other => throw csv.Error("separator", $"'model.data.csv.separator' is one character such as ',', ';', '|' or \"\\t\" (tab), not '{other}'"),
+            },
+            null);
+        var header = csv.Try(
+            () => csv.String("header") switch
+            {
+                null => true,
+                var text when bool.TryParse(text, out var value) => value,
+                var other => throw csv.Error("header", $"'model.data.csv.header' is true or false, not '{other}'"),
+            },
+            !csv.Has("columns"));
         var columns = csv.List("columns");
         if (!header && columns.Count == 0)
             throw csv.Error("header", "a file without a header needs its column names: add 'columns: [name, …]' to model.data.csv, in file order");

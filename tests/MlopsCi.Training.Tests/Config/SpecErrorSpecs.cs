@@ -103,4 +103,14 @@ public sealed class SpecErrorSpecs
         Assert.NotNull(problem.Column);
         Assert.StartsWith("invalid YAML", problem.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("'#'")]
+    [InlineData("'é'")]
+    public void A_separator_the_reader_cannot_use_is_refused_with_its_line(string separator)
+    {
+        var error = Assert.Throws<InvalidInputException>(() => MlopsSpecParser.Parse($"model:\n  name: m\n  task: binary\n  data: {{ train: a.csv, csv: {{ separator: {separator} }} }}\n  label: y\n"));
+
+        Assert.Equal($"mlops.yml line 4: 'model.data.csv.separator' cannot be {separator}: use a tab or a printable ASCII character other than '\"' and '#'.", error.Message);
+    }
 }

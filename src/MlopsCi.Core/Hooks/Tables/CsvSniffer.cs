@@ -37,22 +37,27 @@ public static class CsvSniffer
 
     private static int IndexOf(char separator) => Candidates.ToList().IndexOf(separator);
 
+    /// <summary>The first records of the head: a line break inside quotes does not end one (RFC 4180).</summary>
     private static List<string> Lines(ReadOnlySpan<char> head, bool complete)
     {
         var lines = new List<string>(SampledLines + 1);
-        while (lines.Count <= SampledLines)
+        var (start, quoted) = (0, false);
+        for (var i = 0; i < head.Length && lines.Count <= SampledLines; i++)
         {
-            var end = head.IndexOfAny('\r', '\n');
-            if (end < 0)
+            var c = head[i];
+            if (c == '"')
+                quoted = !quoted;
+            else if (c is '\r' or '\n' && !quoted)
             {
-                if (complete && head.Length > 0)
-                    lines.Add(head.ToString());
-                break;
+                lines.Add(head[start..i].ToString());
+                if (c == '\r' && i + 1 < head.Length && head[i + 1] == '\n')
+                    i++;
+                start = i + 1;
             }
-
-            lines.Add(head[..end].ToString());
-            head = head[(end + (head[end] == '\r' && end + 1 < head.Length && head[end + 1] == '\n' ? 2 : 1))..];
         }
+
+        if (complete && start < head.Length && lines.Count <= SampledLines)
+            lines.Add(head[start..].ToString());
 
         // Blank lines before the first row are not the first row.
         while (lines.Count > 0 && lines[0].Length == 0)
