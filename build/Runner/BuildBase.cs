@@ -1,3 +1,5 @@
+using MlopsCi.GitHub.Actions;
+
 namespace MlopsCi.BuildScript.Runner;
 
 /// <summary>
@@ -59,7 +61,7 @@ internal abstract class BuildBase
 
     protected void Warn(string message) =>
         Output.WriteLine(string.Equals(Variables("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase)
-            ? $"::warning::{WorkflowCommands.Escape(message)}"
+            ? WorkflowCommandFormat.Format("warning", [], message)
             : $"Warning: {message}");
 
     /// <summary>Runs a process from the root, streaming its output; a non-zero exit code fails the target.</summary>

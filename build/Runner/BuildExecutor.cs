@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MlopsCi.GitHub.Actions;
 
 namespace MlopsCi.BuildScript.Runner;
 
@@ -79,7 +80,7 @@ internal sealed class BuildExecutor(TextWriter output, bool onGitHubActions)
             return new TargetResult(target.Name, TargetStatus.Succeeded, clock.Elapsed);
 
         output.WriteLine(onGitHubActions
-            ? $"::error title=Target {target.Name} failed::{WorkflowCommands.Escape(failure)}"
+            ? WorkflowCommandFormat.Format("error", [new("title", $"Target {target.Name} failed")], failure)
             : $"Target {target.Name} failed: {failure}");
         return new TargetResult(target.Name, TargetStatus.Failed, clock.Elapsed, failure);
     }

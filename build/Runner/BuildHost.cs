@@ -1,3 +1,5 @@
+using MlopsCi.GitHub.Actions;
+
 namespace MlopsCi.BuildScript.Runner;
 
 /// <summary>
@@ -61,7 +63,7 @@ internal static class BuildHost
         }
         catch (UsageException e)
         {
-            context.Error.WriteLine(context.OnGitHubActions ? $"::error::{WorkflowCommands.Escape(e.Message)}" : e.Message);
+            context.Error.WriteLine(context.OnGitHubActions ? WorkflowCommandFormat.Format("error", [], e.Message) : e.Message);
             return 2;
         }
     }

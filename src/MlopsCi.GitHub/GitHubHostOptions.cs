@@ -1,4 +1,5 @@
 using MlopsCi.Core.Errors;
+using MlopsCi.GitHub.Actions;
 
 namespace MlopsCi.GitHub;
 
@@ -64,23 +65,31 @@ public sealed record GitHubHostOptions
     /// (<paramref name="token"/>, else <c>GITHUB_TOKEN</c>, else <c>GH_TOKEN</c>).
     /// </summary>
     /// <exception cref="InvalidInputException">When a value is missing or malformed.</exception>
-    public static GitHubHostOptions FromEnvironment(Func<string, string?> environment, string? token = null)
+    public static GitHubHostOptions FromEnvironment(Func<string, string?> environment, string? token = null) =>
+        FromEnvironment(new ActionsEnvironment(environment), token);
+
+    /// <summary>
+    /// The API address (default https://api.github.com), repository and token (<paramref name="token"/>, else the
+    /// environment's) of <paramref name="actions"/>, and the time limit <c>MLOPS_GITHUB_TIMEOUT</c>.
+    /// </summary>
+    /// <exception cref="InvalidInputException">When a value is missing or malformed.</exception>
+    public static GitHubHostOptions FromEnvironment(ActionsEnvironment actions, string? token = null)
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        var apiUrl = NonEmpty(environment("GITHUB_API_URL"));
+        ArgumentNullException.ThrowIfNull(actions);
+        var apiUrl = NonEmpty(actions.ApiUrl);
         if (apiUrl is not null && !Uri.TryCreate(apiUrl, UriKind.Absolute, out _))
         {
             throw new InvalidInputException($"GITHUB_API_URL '{apiUrl}' is not an absolute URL, e.g. https://ghe.example/api/v3.");
         }
 
-        var repository = NonEmpty(environment("GITHUB_REPOSITORY"))
+        var repository = NonEmpty(actions.Repository)
             ?? throw new InvalidInputException("GITHUB_REPOSITORY is not set; set it to 'owner/name' of the repository.");
-        var resolvedToken = NonEmpty(token) ?? NonEmpty(environment("GITHUB_TOKEN")) ?? NonEmpty(environment("GH_TOKEN"));
+        var resolvedToken = NonEmpty(token) ?? NonEmpty(actions.Token);
         var options = new GitHubHostOptions(
             apiUrl is null ? PublicApiUrl : new Uri(apiUrl),
             repository,
             resolvedToken ?? string.Empty);
-        if (NonEmpty(environment("MLOPS_GITHUB_TIMEOUT")) is not { } timeout)
+        if (NonEmpty(actions.Variable("MLOPS_GITHUB_TIMEOUT")) is not { } timeout)
         {
             return options;
         }

@@ -62,7 +62,10 @@ public sealed class UiFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 860 } });
-        page.SetDefaultTimeout(15_000);
+        // Generous: a waited-for element normally appears in milliseconds, but a shared two-core runner under load took
+        // over 15 s to render a diff page once; a real failure still fails, only later.
+        page.SetDefaultTimeout(60_000);
+        page.SetDefaultNavigationTimeout(60_000);
         return page;
     }
 

@@ -29,14 +29,14 @@ internal sealed class ActionCommand : ICommandGroup
     private static async Task<int> RunAsync(CommandContext ctx)
     {
         var log = new WorkflowCommands(ctx.Out);
-        if (new ActionInputs(ctx.Environment).Get("github-token") is { } token)
+        if (ctx.Actions.Inputs.Get("github-token") is { } token)
             log.AddMask(token);
         var workspace = Workspace(ctx);
         var (settings, invalid) = ReadSettings(ctx, log, workspace);
         if (settings is null)
             return await FinishAsync(ctx, log, null, ActionResult.Failed("action", invalid!.ExitCode, invalid.Message), null);
 
-        if (!settings.MergePr && ctx.Environment("GITHUB_EVENT_NAME") == "pull_request_review" && settings.Command is "auto" or "merge")
+        if (!settings.MergePr && ctx.Actions.EventName == "pull_request_review" && settings.Command is "auto" or "merge")
             return await FinishAsync(ctx, log, settings, ActionResult.Skipped(settings.Command, "merge-pr is false: an approval does not merge the data branch; merging the pull request will."), null);
         ActionResult result;
         AnnotationProperties? where = null;
@@ -105,7 +105,8 @@ internal sealed class ActionCommand : ICommandGroup
     }
 
     // The inner command runs in the working directory with the action's store inputs; its log and annotations go to
-    // the step's log, and the step's outputs are written once, by FinishAsync.
+    // the step's log, and the step's outputs are written once, by FinishAsync: the inner command's own (gates-passed,
+    // candidate-run, retrain's outcome …) would repeat or add undeclared ones, so it sees no GITHUB_OUTPUT.
     private static CommandContext Inner(CommandContext ctx, CommandSpec command, ActionSettings settings, TextWriter? output = null, params string[] more)
     {
         List<string> args = [.. more];
@@ -113,7 +114,10 @@ internal sealed class ActionCommand : ICommandGroup
             args.AddRange(["--store", settings.Store]);
         if (settings.S3Endpoint is not null)
             args.AddRange(["--s3-endpoint", settings.S3Endpoint]);
-        return new CommandContext(ctx.Services, ArgumentParser.Parse(command, args), output ?? ctx.Out, ctx.Out, InnerEnvironment(ctx), settings.WorkingDirectory, ctx.Cancellation);
+        return new CommandContext(ctx.Services, ArgumentParser.Parse(command, args), output ?? ctx.Out, ctx.Out, ctx.Environment, settings.WorkingDirectory, ctx.Cancellation)
+        {
+            Actions = ctx.Actions.WithoutOutputs(),
+        };
     }
 
     // Retraining on push or schedule (actions/examples/retrain.yml): mlops retrain writes its summary; its decision is the
@@ -138,11 +142,6 @@ internal sealed class ActionCommand : ICommandGroup
         var model = (await MlopsSpecParser.LoadAsync(Path.GetFullPath(settings.Spec, settings.WorkingDirectory), ctx.Cancellation)).RequireModel().Name;
         return ActionResult.FromRetrain(Parse(captured.ToString()), exitCode, model);
     }
-
-    // The step's outputs are the ones action.yml declares, each written once by FinishAsync; the inner command's own
-    // (gates-passed, candidate-run, retrain's outcome …) would repeat or add undeclared ones.
-    private static Func<string, string?> InnerEnvironment(CommandContext ctx) =>
-        name => name == "GITHUB_OUTPUT" ? null : ctx.Environment(name);
 
     private static string? InWorkspace(string file, string workspace) =>
         File.Exists(file) ? Path.GetRelativePath(workspace, file).Replace('\\', '/') : null;
@@ -180,7 +179,7 @@ internal sealed class ActionCommand : ICommandGroup
         var title = settings is null ? "mlops action" : Title(settings);
         using (log.BeginGroup("mlops action: outputs"))
         {
-            var outputs = GitHubOutputWriter.FromEnvironment(ctx.Environment);
+            var outputs = GitHubOutputWriter.FromEnvironment(ctx.Actions);
             foreach (var (name, value) in result.Outputs)
             {
                 ctx.Out.WriteLine($"{name}: {value}");
@@ -204,7 +203,7 @@ internal sealed class ActionCommand : ICommandGroup
             ctx.Out.WriteLine(result.Message);
         }
 
-        if (StepSummaryWriter.FromEnvironment(ctx.Environment) is { } summary)
+        if (StepSummaryWriter.FromEnvironment(ctx.Actions) is { } summary)
             await summary.AppendAsync(result.Summary(title), ctx.Cancellation);
         return exitCode;
     }
@@ -213,7 +212,7 @@ internal sealed class ActionCommand : ICommandGroup
 
     private static string Workspace(CommandContext ctx)
     {
-        if (ctx.Environment("GITHUB_WORKSPACE") is { Length: > 0 } workspace && Directory.Exists(workspace))
+        if (ctx.Actions.Workspace is { } workspace && Directory.Exists(workspace))
             return Path.GetFullPath(workspace);
         return Directory.Exists(ContainerWorkspace) ? ContainerWorkspace : ctx.WorkingDirectory;
     }

@@ -7,11 +7,11 @@ namespace MlopsCi.Cli.Commands;
 /// The lifecycle's output on the console and, inside GitHub Actions, as warning annotations, the step summary
 /// (<c>GITHUB_STEP_SUMMARY</c>) and step outputs (<c>GITHUB_OUTPUT</c>). Steps go to <paramref name="log"/>.
 /// </summary>
-internal sealed class ActionsFlowOutput(TextWriter log, TextWriter error, Func<string, string?> environment) : IFlowOutput
+internal sealed class ActionsFlowOutput(TextWriter log, TextWriter error, ActionsEnvironment actions) : IFlowOutput
 {
-    private readonly bool _actions = environment("GITHUB_ACTIONS") == "true";
-    private readonly StepSummaryWriter? _summary = StepSummaryWriter.FromEnvironment(environment);
-    private readonly GitHubOutputWriter? _outputs = GitHubOutputWriter.FromEnvironment(environment);
+    private readonly bool _actions = actions.IsGitHubActions;
+    private readonly StepSummaryWriter? _summary = StepSummaryWriter.FromEnvironment(actions);
+    private readonly GitHubOutputWriter? _outputs = GitHubOutputWriter.FromEnvironment(actions);
 
     public void Step(string message) => log.WriteLine("• " + message);
 

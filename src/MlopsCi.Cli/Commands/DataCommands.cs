@@ -1,5 +1,4 @@
 using MlopsCi.Cli.Hosting;
-using MlopsCi.Config.Hooks;
 using MlopsCi.Core.Errors;
 using MlopsCi.Core.Hooks.Tables;
 using MlopsCi.Core.RowDiffs;
@@ -31,7 +30,7 @@ internal sealed class DataCommands : ICommandGroup
     private static async Task<int> InitAsync(CommandContext ctx)
     {
         var store = await ctx.OpenStoreAsync(ctx.Args.Flag("create-bucket"));
-        var (repository, created) = await Repository.InitAsync(store, ctx.Args.Option("default-branch") ?? "main", RepositoryOptions.FromEnvironment(ctx.Environment), ctx.Cancellation);
+        var (repository, created) = await Repository.InitAsync(store, ctx.Args.Option("default-branch") ?? "main", RepositoryOptions.FromEnvironment(ctx.Environment, ciActor: ctx.Actions.Actor), ctx.Cancellation);
         ctx.Write(new { store = store.Location, defaultBranch = repository.Info.DefaultBranch, created }, w =>
             w.WriteLine(created ? $"Initialised a data repository at {store.Location} (default branch '{repository.Info.DefaultBranch}')." : $"A data repository already exists at {store.Location} (default branch '{repository.Info.DefaultBranch}'); nothing changed."));
         return 0;
@@ -83,7 +82,7 @@ internal sealed class DataCommands : ICommandGroup
         var key = (ctx.Args.Option("key") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var spec = await DriftCommands.OptionalSpecAsync(ctx);
         var repository = await ctx.OpenRepositoryAsync();
-        var options = new RowDiffOptions { Key = key, MaxSamples = maxRows, Readers = [new ParquetTableReader()], Dialects = CsvDialects.For(spec?.Model) };
+        var options = new RowDiffOptions { Key = key, MaxSamples = maxRows, Readers = ctx.Services.TableReaders, Dialects = CsvDialects.For(spec?.Model) };
         var path = ctx.Args.Option("path") ?? ctx.Args.Option("prefix") ?? "";
         var diffs = await RowDiffer.CompareRefsAsync(repository, ctx.Args.Argument("left-ref"), ctx.Args.Argument("right-ref"), path, spec?.Data?.Keys ?? TableKeys.None, options, ctx.Cancellation);
         ctx.Write(diffs, w => RowDiffView.Write(w, diffs, maxRows));

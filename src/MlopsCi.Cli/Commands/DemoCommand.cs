@@ -60,7 +60,7 @@ internal sealed class DemoCommand : ICommandGroup
         Title(log, 4, "Pull request #1 adds 2014–2015: mlops pr sync", clock);
         var info = new PullRequestInfo(1, "Add Seattle weather 2014–2015", HeadSha, "data/2014-2015", "main", "open", false, "contributor", false, new Uri("https://github.com/example/weather/pull/1"));
         var host = new DryRunPullRequestHost(info, [], ws.Report, line => log.WriteLine("• " + line));
-        var flow = ctx.Services.CreatePullRequestFlow(repository, host, new ActionsFlowOutput(log, ctx.Error, ctx.Environment));
+        var flow = ctx.Services.CreatePullRequestFlow(repository, host, new ActionsFlowOutput(log, ctx.Error, ctx.Actions));
         var context = new PullRequestContext(1, HeadSha, "example/weather", spec, ws.Checkout);
         var sync = await flow.SyncAsync(context, ct);
         log.WriteLine($"• report: {ws.Report}");

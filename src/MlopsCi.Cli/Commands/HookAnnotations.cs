@@ -31,7 +31,7 @@ internal static class HookAnnotations
                     File: finding.File.Length == 0 ? null : checkoutPath?.Invoke(finding.File) ?? finding.File,
                     Line: line is > 0 and <= int.MaxValue ? (int)line : null,
                     Title: $"{HookRunText.EventName(run.Event)} hook {result.HookId} {(result.Warns ? "warned" : "failed")}");
-                error.WriteLine(WorkflowCommandFormat.Format(result.Warns ? "warning" : "error", WorkflowCommandFormat.ToProperties(where), $"{result.HookId}: {HookRunText.Describe(finding)}"));
+                error.WriteLine(WorkflowCommandFormat.Format(result.Warns ? "warning" : "error", where.ToProperties(), $"{result.HookId}: {HookRunText.Describe(finding)}"));
             }
         }
     }

@@ -10,7 +10,7 @@ namespace MlopsCi.Cli.Commands;
 internal static class HookValidatorFactory
 {
     public static HookValidator Create(CommandContext context) =>
-        new(new HookConfigParser(), new HookValidatorOptions(TimeProvider.System, [new ParquetTableReader()], run => Annotate(context, run)) { Dialects = Dialects(context) });
+        new(new HookConfigParser(), new HookValidatorOptions(TimeProvider.System, context.Services.TableReaders, run => Annotate(context, run)) { Dialects = Dialects(context) });
 
     /// <summary>The CSV dialect of the model's files in the spec (--spec, else ./mlops.yml when present), so hooks read them as training does.</summary>
     private static CsvDialects Dialects(CommandContext context)

@@ -85,9 +85,9 @@ internal sealed class MonitorCommands : ICommandGroup
         var model = spec.RequireModel();
         var dataRef = ctx.Args.Option("ref") ?? "main";
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
-        if ((ctx.Args.Option("git-sha") ?? ctx.Environment("GITHUB_SHA")) is { Length: > 0 } sha)
+        if ((ctx.Args.Option("git-sha") ?? ctx.Actions.Sha) is { Length: > 0 } sha)
             tags[RunTags.GitSha] = sha;
-        if (ctx.Environment("GITHUB_REPOSITORY") is { Length: > 0 } repository)
+        if (ctx.Actions.Repository is { } repository)
             tags[RunTags.Repository] = repository;
         if (!ctx.Json)
             ctx.Error.WriteLine($"Retraining '{model.Name}' on '{dataRef}' …");
@@ -122,9 +122,9 @@ internal sealed class MonitorCommands : ICommandGroup
     /// <summary>Inside GitHub Actions: the entry as Markdown in the step summary, and step outputs.</summary>
     private static async Task ReportAsync(CommandContext ctx, MonitoringRecord record, params (string Name, string Value)[] outputs)
     {
-        if (StepSummaryWriter.FromEnvironment(ctx.Environment) is { } summary)
+        if (StepSummaryWriter.FromEnvironment(ctx.Actions) is { } summary)
             await summary.AppendAsync(MonitoringMarkdown.Entry(record), ctx.Cancellation);
-        if (GitHubOutputWriter.FromEnvironment(ctx.Environment) is { } writer)
+        if (GitHubOutputWriter.FromEnvironment(ctx.Actions) is { } writer)
         {
             foreach (var (name, value) in outputs.Append(("outcome", record.Outcome)))
                 await writer.SetAsync(name, value, ctx.Cancellation);

@@ -38,7 +38,7 @@ internal sealed class PrCommands : ICommandGroup
     private static async Task<int> RunAsync(CommandContext ctx, PrCommand command)
     {
         // The runner reads workflow commands from stderr too; with --json, stdout holds the JSON alone.
-        if (ctx.InGitHubActions && PrRun.Token(ctx.Environment) is { Length: > 0 } token)
+        if (ctx.InGitHubActions && PrRun.Token(ctx.Actions) is { Length: > 0 } token)
             new WorkflowCommands(ctx.Json ? ctx.Error : ctx.Out).AddMask(token);
         var options = new PrRunOptions(command, ctx.Args.Command)
         {

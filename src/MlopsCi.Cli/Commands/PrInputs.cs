@@ -1,7 +1,7 @@
 using System.Globalization;
 using MlopsCi.Cli.Hosting;
 using MlopsCi.Core.PullRequests;
-using MlopsCi.GitHub.Actions;
+using MlopsCi.GitHub.Events;
 
 namespace MlopsCi.Cli.Commands;
 
@@ -10,20 +10,20 @@ namespace MlopsCi.Cli.Commands;
 /// the triggering event (<c>GITHUB_EVENT_NAME</c> + <c>GITHUB_EVENT_PATH</c>), which wins over <c>GITHUB_SHA</c> and
 /// <c>GITHUB_REPOSITORY</c>.
 /// </summary>
-internal sealed record PrInputs(int Number, string HeadSha, string? Repository, string? BaseRef, GitHubEvent? Event, int RequiredApprovals, string SpecPath)
+internal sealed record PrInputs(int Number, string HeadSha, string? Repository, string? BaseRef, PullRequestEvent? Event, int RequiredApprovals, string SpecPath)
 {
     public static async Task<PrInputs> ResolveAsync(CommandContext ctx, PrRunOptions options)
     {
-        var env = ctx.Environment;
-        var inputs = new ActionInputs(env);
-        GitHubEvent? gitHubEvent = null;
-        if (env("GITHUB_EVENT_NAME") is { Length: > 0 } && env("GITHUB_EVENT_PATH") is { Length: > 0 })
-            gitHubEvent = await GitHubEventParser.FromEnvironmentAsync(env, ctx.Cancellation);
+        var actions = ctx.Actions;
+        var inputs = actions.Inputs;
+        PullRequestEvent? gitHubEvent = null;
+        if (actions.EventName is not null && actions.EventPath is not null)
+            gitHubEvent = await GitHubEventParser.FromEnvironmentAsync(actions, ctx.Cancellation);
         var number = options.Pr is { } pr
             ? int.TryParse(pr, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new UsageException($"--pr takes a pull request number, not '{pr}'.", options.For)
             : gitHubEvent?.PullRequestNumber;
-        var head = options.HeadSha ?? gitHubEvent?.HeadSha ?? NonEmpty(env("GITHUB_SHA"));
-        var repository = options.Repository ?? gitHubEvent?.RepositoryFullName ?? NonEmpty(env("GITHUB_REPOSITORY"));
+        var head = options.HeadSha ?? gitHubEvent?.HeadSha ?? NonEmpty(actions.Sha);
+        var repository = options.Repository ?? gitHubEvent?.RepositoryFullName ?? NonEmpty(actions.Repository);
         var baseRef = options.BaseRef ?? gitHubEvent?.BaseRef;
         var required = options.RequiredApprovals ?? inputs.Get("required-approvals");
         var approvals = required is null ? 1

@@ -46,8 +46,7 @@ internal sealed record PrRunResult(FlowResult Flow, PrInputs Inputs, MlopsSpec? 
 internal static class PrRun
 {
     /// <summary>The GitHub token: the action's input, else GITHUB_TOKEN, else GH_TOKEN.</summary>
-    public static string? Token(Func<string, string?> environment) =>
-        new ActionInputs(environment).Get("github-token") ?? environment("GITHUB_TOKEN") ?? environment("GH_TOKEN");
+    public static string? Token(ActionsEnvironment actions) => actions.Inputs.Get("github-token") ?? actions.Token;
 
     public static async Task<PrRunResult> RunAsync(CommandContext ctx, PrRunOptions options)
     {
@@ -72,11 +71,11 @@ internal static class PrRun
         var log = ctx.Json ? ctx.Error : ctx.Out;
         IPullRequestHost host = dryRun
             ? DryRunHost(ctx, options, inputs, reportFile!, log)
-            : OctokitPullRequestHost.Create(GitHubHostOptions.FromEnvironment(WithRepository(ctx.Environment, inputs.Repository), Token(ctx.Environment)));
-        var flow = ctx.Services.CreatePullRequestFlow(repository, host, new ActionsFlowOutput(log, ctx.Error, ctx.Environment));
+            : OctokitPullRequestHost.Create(GitHubHostOptions.FromEnvironment(ctx.Actions.WithRepository(inputs.Repository), Token(ctx.Actions)));
+        var flow = ctx.Services.CreatePullRequestFlow(repository, host, new ActionsFlowOutput(log, ctx.Error, ctx.Actions));
         var context = new PullRequestContext(inputs.Number, inputs.HeadSha, inputs.Repository, spec, Path.GetDirectoryName(inputs.SpecPath)!, inputs.RequiredApprovals)
         {
-            RunUrl = new ActionsEnvironment(WithRepository(ctx.Environment, inputs.Repository)).RunUrl,
+            RunUrl = ctx.Actions.WithRepository(inputs.Repository).RunUrl,
             SpecSource = await SpecSourceAsync(ctx, inputs.SpecPath),
         };
         var result = options.Command switch
@@ -121,7 +120,7 @@ internal static class PrRun
     // The spec's path from the repository root (GITHUB_WORKSPACE is the checkout's root) names the base branch's version.
     internal static async Task<SpecSource> SpecSourceAsync(CommandContext ctx, string specPath)
     {
-        var root = ctx.Environment("GITHUB_WORKSPACE") is { Length: > 0 } w ? Path.GetFullPath(w) : ctx.WorkingDirectory;
+        var root = CheckoutRoot(ctx);
         var relative = Path.GetRelativePath(root, specPath).Replace('\\', '/');
         if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative))
             relative = Path.GetFileName(specPath);
@@ -132,7 +131,7 @@ internal static class PrRun
     private static Func<string, string?> CheckoutPath(CommandContext ctx, DataSpec data, string specFolder)
     {
         var folder = Path.GetFullPath(data.Path, specFolder);
-        var root = ctx.Environment("GITHUB_WORKSPACE") is { Length: > 0 } w ? Path.GetFullPath(w) : ctx.WorkingDirectory;
+        var root = CheckoutRoot(ctx);
         var prefix = data.Prefix.Trim('/');
         return path =>
         {
@@ -143,6 +142,5 @@ internal static class PrRun
         };
     }
 
-    private static Func<string, string?> WithRepository(Func<string, string?> environment, string? repository) =>
-        name => name == "GITHUB_REPOSITORY" && repository is not null ? repository : environment(name);
+    private static string CheckoutRoot(CommandContext ctx) => ctx.Actions.Workspace is { } w ? Path.GetFullPath(w) : ctx.WorkingDirectory;
 }

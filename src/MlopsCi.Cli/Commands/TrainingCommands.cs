@@ -29,9 +29,9 @@ internal sealed class TrainingCommands : ICommandGroup
         var dataRef = Required(ctx, "ref", "main");
         var spec = (await LoadSpecAsync(ctx)).RequireModel();
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
-        if ((ctx.Args.Option("git-sha") ?? ctx.Environment("GITHUB_SHA")) is { Length: > 0 } sha)
+        if ((ctx.Args.Option("git-sha") ?? ctx.Actions.Sha) is { Length: > 0 } sha)
             tags[RunTags.GitSha] = sha;
-        if (ctx.Environment("GITHUB_REPOSITORY") is { Length: > 0 } repository)
+        if (ctx.Actions.Repository is { } repository)
             tags[RunTags.Repository] = repository;
         var service = new TrainingService(await ctx.OpenRepositoryAsync(), ctx.Services.CreateTrainer());
         if (!ctx.Json)

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using MlopsCi.Cli.Hosting;
-using MlopsCi.Config.Hooks;
 using MlopsCi.Core.RowDiffs;
 using MlopsCi.Web;
 
@@ -23,7 +22,7 @@ internal sealed class UiCommand : ICommandGroup
         var host = ctx.Args.Option("host") ?? "127.0.0.1";
         var store = await ctx.OpenStoreAsync();
         var spec = await DriftCommands.OptionalSpecAsync(ctx);
-        await using var server = await UiServer.StartAsync(new UiServerOptions(store, host, port) { Readers = [new ParquetTableReader()], Keys = spec?.Data?.Keys ?? TableKeys.None }, ctx.Cancellation);
+        await using var server = await UiServer.StartAsync(new UiServerOptions(store, host, port) { Readers = ctx.Services.TableReaders, Keys = spec?.Data?.Keys ?? TableKeys.None }, ctx.Cancellation);
         if (!UiServer.IsLoopback(host))
             ctx.Error.WriteLine($"warning: listening on {host}: the UI has no authentication, so anyone who can reach this address can read the whole store ({store.Location}).");
         ctx.Out.WriteLine($"mlops ui: {store.Location} at {server.Address} (read-only). Press Ctrl+C to stop.");

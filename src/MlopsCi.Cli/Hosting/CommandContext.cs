@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MlopsCi.Core.Storage;
 using MlopsCi.Core.Versioning;
+using MlopsCi.GitHub.Actions;
 
 namespace MlopsCi.Cli.Hosting;
 
@@ -26,7 +27,10 @@ internal sealed class CommandContext(Composition services, ParsedArguments argum
 
     public bool Json => Args.Flag("json");
 
-    public bool InGitHubActions => Environment("GITHUB_ACTIONS") == "true";
+    /// <summary>The GitHub Actions environment; the composition's, or a changed copy for a command run inside another.</summary>
+    public ActionsEnvironment Actions { get; init; } = services.Actions;
+
+    public bool InGitHubActions => Actions.IsGitHubActions;
 
     /// <summary>
     /// Maps a data-repository path to the file it came from in the checkout, relative to the repository root, for
@@ -44,7 +48,7 @@ internal sealed class CommandContext(Composition services, ParsedArguments argum
     }
 
     public async Task<Repository> OpenRepositoryAsync(ICommitValidator? validator = null) =>
-        await Repository.OpenAsync(await OpenStoreAsync(), RepositoryOptions.FromEnvironment(Environment, validator ?? Services.CreateValidator(this)), Cancellation);
+        await Repository.OpenAsync(await OpenStoreAsync(), RepositoryOptions.FromEnvironment(Environment, validator ?? Services.CreateValidator(this), Actions.Actor), Cancellation);
 
     public IProgressSink Progress(string verb) => Json ? NoProgress.Instance : new ConsoleProgress(Error, !Console.IsErrorRedirected && Error == Console.Error, verb);
 

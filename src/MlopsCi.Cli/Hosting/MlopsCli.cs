@@ -31,7 +31,7 @@ internal static class MlopsCli
 
         var (command, consumed) = ArgumentParser.Match(Commands, args);
         if (command is null)
-            return Fail(json ? output : null, error, environment, new InvalidInputException($"Unknown command 'mlops {string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')))}'.\n{CommandList(args.TakeWhile(a => !a.StartsWith('-')).ToArray())}"));
+            return Fail(json ? output : null, error, services.Actions, new InvalidInputException($"Unknown command 'mlops {string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')))}'.\n{CommandList(args.TakeWhile(a => !a.StartsWith('-')).ToArray())}"));
         var rest = args.Skip(consumed).ToList();
         if (rest.Contains("--help") || rest.Contains("-h"))
         {
@@ -47,7 +47,7 @@ internal static class MlopsCli
         }
         catch (MlopsException e)
         {
-            return Fail(json ? output : null, error, environment, e);
+            return Fail(json ? output : null, error, services.Actions, e);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -60,7 +60,7 @@ internal static class MlopsCli
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // The machine, not the input: a full disk, a lost mount, a folder without write permission.
-            return Fail(json ? output : null, error, environment, new OperationFailedException(
+            return Fail(json ? output : null, error, services.Actions, new OperationFailedException(
                 $"{e.Message.TrimEnd('.')}. Free space or fix permissions on the store and working folders, then run the command again; nothing half-written was published (branches move only when a commit is complete).", e));
         }
     }
@@ -82,7 +82,7 @@ internal static class MlopsCli
     }
 
     // With --json, stdout carries the error as JSON too, so a caller parsing stdout never meets plain text.
-    private static int Fail(TextWriter? json, TextWriter error, Func<string, string?> environment, MlopsException e)
+    private static int Fail(TextWriter? json, TextWriter error, ActionsEnvironment actions, MlopsException e)
     {
         // A store URI given with credentials or a signed query must never reach a log, whichever message quotes it.
         var message = UriRedaction.Redact(e.Message);
@@ -92,8 +92,8 @@ internal static class MlopsCli
             : new { error = message, exitCode = e.ExitCode };
         json?.WriteLine(JsonSerializer.Serialize(payload, StoreJson.Pretty));
         error.WriteLine($"error: {message}");
-        if (environment("GITHUB_ACTIONS") == "true")
-            error.WriteLine($"::error::{WorkflowCommandFormat.EscapeData(message)}");
+        if (actions.IsGitHubActions)
+            error.WriteLine(WorkflowCommandFormat.Format("error", [], message));
         return e.ExitCode;
     }
 

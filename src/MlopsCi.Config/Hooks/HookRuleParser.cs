@@ -14,7 +14,7 @@ internal static class HookRuleParser
         ["not-null"] = ["files", "column", "columns", "mostly"],
         ["range"] = ["files", "column", "columns", "min", "max", "mostly"],
         ["allowed-values"] = ["files", "column", "columns", "values", "ignore-case", "mostly"],
-        ["unique"] = ["files", "column", "columns", "scope"],
+        ["unique"] = ["files", "column", "columns", "scope", "mostly"],
         ["row-count"] = ["files", "min", "max", "change"],
         ["null-fraction"] = ["files", "column", "columns", "max"],
         ["regex"] = ["files", "column", "columns", "must-match", "must-not-match", "ignore-case", "mostly"],
@@ -26,7 +26,7 @@ internal static class HookRuleParser
         ["mean"] = ["files", "column", "columns", "min", "max", "change"],
         ["quantile"] = ["files", "column", "columns", "quantile", "min", "max", "change"],
         ["new-categories"] = ["files", "column", "columns", "mostly"],
-        ["duplicate-rows"] = ["files", "scope"],
+        ["duplicate-rows"] = ["files", "scope", "mostly"],
         ["referential"] = ["files", "column", "refs", "mostly"],
         ["drift"] = ["files", "column", "columns", "psi", "p-value"],
         ["leakage"] = ["train", "eval", "key"],
@@ -81,12 +81,19 @@ internal static class HookRuleParser
     }
 
     /// <summary><c>scope: file | table</c>: whether the rule spans every changed file the hook selects.</summary>
-    private static bool AcrossFiles(YamlSection p, string fallback) => (p.String("scope") ?? fallback) switch
+    private static bool AcrossFiles(YamlSection p, string fallback)
     {
-        "file" => false,
-        "table" => true,
-        var other => throw p.Error("scope", $"'{p.Child("scope")}' must be file or table, not '{other}'"),
-    };
+        var across = (p.String("scope") ?? fallback) switch
+        {
+            "file" => false,
+            "table" => true,
+            var other => throw p.Error("scope", $"'{p.Child("scope")}' must be file or table, not '{other}'"),
+        };
+        // A share of rows is a share of one file's rows; across files a repeat has no single file to count against.
+        if (across && p.String("mostly") is not null)
+            throw p.Error("mostly", $"'{p.Child("mostly")}' counts the rows of one file: set scope: file, or drop mostly");
+        return across;
+    }
 
     private static NullFractionRule NullFraction(YamlSection p)
     {

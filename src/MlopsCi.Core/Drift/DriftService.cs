@@ -21,7 +21,7 @@ public sealed class DriftService(Repository repository, IEnumerable<ITableReader
     {
         ArgumentNullException.ThrowIfNull(options);
         var paths = options.Paths;
-        var tables = new TableReaders(_others, CsvDialects.Everywhere(options.Model?.Data.Csv));
+        var tables = new TableReaderLookup(_others, CsvDialects.Everywhere(options.Model?.Data.Csv));
         var baselineCommit = await repository.ResolveAsync(baselineRef, cancellationToken);
         var currentCommit = await repository.ResolveAsync(currentRef, cancellationToken);
         var baselineFiles = await FilesAsync(tables, baselineCommit, baselineRef, paths, cancellationToken);
@@ -36,7 +36,7 @@ public sealed class DriftService(Repository repository, IEnumerable<ITableReader
             baseline.Rows, current.Rows, options.Thresholds, DriftAnalyzer.Compare(baseline, current, options.Thresholds));
     }
 
-    private async Task<List<Entry>> FilesAsync(TableReaders tables, Commit commit, string reference, IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    private async Task<List<Entry>> FilesAsync(TableReaderLookup tables, Commit commit, string reference, IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
         var files = new List<Entry>();
         foreach (var raw in paths)
@@ -62,7 +62,7 @@ public sealed class DriftService(Repository repository, IEnumerable<ITableReader
         return files;
     }
 
-    private async Task ReadAsync(TableReaders tables, TableProfile profile, List<Entry> files, string reference, CancellationToken cancellationToken)
+    private async Task ReadAsync(TableReaderLookup tables, TableProfile profile, List<Entry> files, string reference, CancellationToken cancellationToken)
     {
         foreach (var file in files)
         {

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
 using MlopsCi.Core.Storage;
-using MlopsCi.Core.Versioning;
 
 namespace MlopsCi.Core.Hooks;
 
@@ -12,22 +10,23 @@ namespace MlopsCi.Core.Hooks;
 /// </summary>
 public sealed class HookRunStore(IObjectStore store)
 {
-    private const string Root = "_mlops/hook-runs/";
+    private const string Root = StoreLayout.HookRuns;
+    private readonly JsonRecords<HookRun> _records = new(store, "Hook run record", ". Delete it: it only records a past hook run.");
 
     /// <summary>Writes a run.</summary>
     public Task RecordAsync(HookRun run, CancellationToken cancellationToken) =>
-        store.PutAsync(Key(run), JsonSerializer.SerializeToUtf8Bytes(run, StoreJson.Options), cancellationToken);
+        _records.WriteAsync(Key(run), run, cancellationToken);
 
     /// <summary>The newest runs of a branch first, at most <paramref name="max"/>.</summary>
     public async Task<IReadOnlyList<HookRun>> ListAsync(string branch, int max, CancellationToken cancellationToken)
     {
         var keys = new List<string>();
-        await foreach (var info in store.ListAsync(Prefix(branch), cancellationToken))
-            keys.Add(info.Key);
+        await foreach (var key in _records.ListKeysAsync(Prefix(branch), cancellationToken))
+            keys.Add(key);
         var runs = new List<HookRun>();
         foreach (var key in Enumerable.Reverse(keys).Take(max))
         {
-            if (await store.TryReadAllAsync(key, cancellationToken) is { } bytes && JsonSerializer.Deserialize<HookRun>(bytes, StoreJson.Options) is { } run)
+            if (await _records.TryReadAsync(key, cancellationToken) is { } run)
                 runs.Add(run);
         }
 

@@ -1,9 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
-using MlopsCi.Core.Errors;
 using MlopsCi.Core.Storage;
 using MlopsCi.Core.Training.Registry;
-using MlopsCi.Core.Versioning;
 
 namespace MlopsCi.Core.Monitoring;
 
@@ -14,7 +11,8 @@ namespace MlopsCi.Core.Monitoring;
 /// </summary>
 public sealed class MonitoringHistory(IObjectStore store)
 {
-    internal const string Prefix = "_mlops/monitoring/";
+    internal const string Prefix = StoreLayout.Monitoring;
+    private readonly JsonRecords<MonitoringRecord> _records = new(store, "Monitoring entry", ". Delete it or restore it from a backup.");
 
     /// <summary>A new entry id (8 hex characters).</summary>
     public static string NewId() => Guid.NewGuid().ToString("N")[..8];
@@ -29,27 +27,15 @@ public sealed class MonitoringHistory(IObjectStore store)
 
     /// <summary>Appends an entry; returns false when an entry with the same time and id was already there.</summary>
     public Task<bool> AppendAsync(MonitoringRecord record, CancellationToken cancellationToken) =>
-        store.PutIfAbsentAsync(KeyOf(record), JsonSerializer.SerializeToUtf8Bytes(record, StoreJson.Options), cancellationToken);
+        _records.TryCreateAsync(KeyOf(record), record, cancellationToken);
 
     /// <summary>Every entry of a model, oldest first (empty when it has none).</summary>
     public async Task<IReadOnlyList<MonitoringRecord>> ListAsync(string model, CancellationToken cancellationToken)
     {
         ModelRegistry.ValidateName(model);
         var records = new List<MonitoringRecord>();
-        await foreach (var info in store.ListAsync($"{Prefix}{model}/", cancellationToken))
-        {
-            if (!info.Key.EndsWith(".json", StringComparison.Ordinal) || await store.TryReadAllAsync(info.Key, cancellationToken) is not { } bytes)
-                continue;
-            try
-            {
-                records.Add(JsonSerializer.Deserialize<MonitoringRecord>(bytes, StoreJson.Options) ?? throw new JsonException("empty"));
-            }
-            catch (JsonException e)
-            {
-                throw new CorruptionException($"Monitoring entry {info.Key} in {store.Location} is not valid JSON ({e.Message}). Delete it or restore it from a backup.", [info.Key]);
-            }
-        }
-
+        await foreach (var (_, record) in _records.ListAsync($"{Prefix}{model}/", skipMalformed: false, cancellationToken))
+            records.Add(record);
         return [.. records.OrderBy(r => r.Time).ThenBy(r => r.Id, StringComparer.Ordinal)];
     }
 }

@@ -19,7 +19,7 @@ public static class PrCommandDecider
     /// </param>
     /// <param name="requiredApprovals">How many reviewers must approve the head commit before a merge.</param>
     public static PrCommandDecision Decide(
-        GitHubEvent gitHubEvent,
+        PullRequestEvent gitHubEvent,
         IReadOnlyList<PullRequestReview>? reviews = null,
         int requiredApprovals = 1)
     {
@@ -39,7 +39,7 @@ public static class PrCommandDecider
         };
     }
 
-    private static PrCommandDecision DecidePullRequest(GitHubEvent e, int number, string what)
+    private static PrCommandDecision DecidePullRequest(PullRequestEvent e, int number, string what)
     {
         if (e.Action is not null && SyncActions.Contains(e.Action, StringComparer.Ordinal))
         {
@@ -57,7 +57,7 @@ public static class PrCommandDecider
     }
 
     private static PrCommandDecision DecideReview(
-        GitHubEvent e, int number, string what, IReadOnlyList<PullRequestReview>? reviews, int requiredApprovals)
+        PullRequestEvent e, int number, string what, IReadOnlyList<PullRequestReview>? reviews, int requiredApprovals)
     {
         if (e.Review is not { } review || e.Action != "submitted")
         {

@@ -8,7 +8,7 @@ namespace MlopsCi.Core.Reporting;
 /// metrics table, gates, a chart, data changes, validation, drift, top features and lineage. A report longer than the
 /// limit (GitHub's 65,536 characters) is rendered with less detail, and cut with a note as a last resort.
 /// </summary>
-public static partial class ReportMarkdown
+public static class ReportMarkdown
 {
     /// <summary>The hidden marker that finds the comment of <paramref name="modelName"/> again.</summary>
     public static string Marker(string modelName) => $"<!-- mlops-ci:report model={modelName} -->";
@@ -33,15 +33,16 @@ public static partial class ReportMarkdown
         var md = new StringBuilder();
         md.Append(Marker(report.ModelName)).Append('\n');
         md.Append($"### MlopsCi · model {ReportFormat.Code(report.ModelName)} · pull request #{report.PullRequest}\n\n");
-        AppendOutcome(md, report, limits);
-        AppendHeadline(md, report);
-        AppendMetrics(md, report, limits);
-        AppendChart(md, report, limits);
-        AppendDataDiff(md, report, limits);
-        AppendValidation(md, report, limits);
-        AppendDrift(md, report);
-        AppendImportance(md, report, limits);
-        AppendLineage(md, report);
+        OutcomeMarkdown.Append(md, report, limits);
+        HeadlineMarkdown.Append(md, report);
+        MetricsMarkdown.Append(md, report, limits);
+        ChartMarkdown.Append(md, report, limits);
+        if (report.DataDiff is { } diff)
+            DataDiffMarkdown.Append(md, diff, report.Lineage, limits);
+        ValidationMarkdown.Append(md, report, limits);
+        DriftMarkdown.Append(md, report);
+        ImportanceMarkdown.Append(md, report, limits);
+        LineageMarkdown.Append(md, report);
         if (limits.Shortened)
             md.Append("> ✂️ Shortened to fit GitHub's 65,536-character comment limit; the full report is in the workflow run's step summary.\n\n");
         var run = report.RunUrl is { } url ? $" · [workflow run]({url.AbsoluteUri}) · [artifacts]({url.AbsoluteUri}#artifacts)" : "";

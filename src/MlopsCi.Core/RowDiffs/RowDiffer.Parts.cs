@@ -17,7 +17,7 @@ public static partial class RowDiffer
         }
 
         var format = TableFormats.Of(input.Path);
-        var readers = new TableReaders(options.Readers, options.Dialects);
+        var readers = new TableReaderLookup(options.Readers, options.Dialects);
         var reader = readers.For(input.Path)
             ?? throw new InvalidInputException($"'{input.Path}' is {(format.Length == 0 ? "of no known format" : $"a {format} file")}; row diffs read {string.Join(", ", readers.Formats)} (optionally .gz for text).");
         await using var stream = await input.Open(cancellationToken);

@@ -306,7 +306,7 @@ public sealed class LocalFolderStore : IObjectStore
             stream.Flush(flushToDisk: true);
     }
 
-    private static bool IsInternal(string key) => key.StartsWith("tmp/", StringComparison.Ordinal) || key.EndsWith(".lock", StringComparison.Ordinal);
+    private static bool IsInternal(string key) => key.StartsWith(StoreLayout.Temporary, StringComparison.Ordinal) || key.EndsWith(".lock", StringComparison.Ordinal);
 
     private static string TagOf(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content))[..32];
 

@@ -69,8 +69,8 @@ internal sealed class BlobUploader(IObjectStore store, IProgressSink progress)
         try
         {
             if (content.Bytes is { } bytes)
-                return (hash, bytes.Length, !known.Contains(hash) && await store.PutOrRefreshAsync(Repository.BlobKey(hash), bytes, cancellationToken));
-            var key = Repository.BlobKey(hash);
+                return (hash, bytes.Length, !known.Contains(hash) && await store.PutOrRefreshAsync(StoreLayout.BlobKey(hash), bytes, cancellationToken));
+            var key = StoreLayout.BlobKey(hash);
             // An existing blob is refreshed (gc's grace counts from this use) instead of sent again.
             var wrote = !known.Contains(hash) && !await store.TryRefreshAsync(key, cancellationToken)
                 && await store.PutFileIfAbsentAsync(key, source, hash, cancellationToken);

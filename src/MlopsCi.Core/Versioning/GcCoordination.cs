@@ -19,9 +19,9 @@ namespace MlopsCi.Core.Versioning;
 /// </summary>
 internal static class GcCoordination
 {
-    public const string LeasePrefix = "leases/";
-    public const string CommitLeasePrefix = "leases/commit-";
-    public const string GcStateKey = "leases/gc";
+    public const string LeasePrefix = StoreLayout.Leases;
+    public const string CommitLeasePrefix = StoreLayout.CommitLeases;
+    public const string GcStateKey = StoreLayout.GcState;
     public static readonly TimeSpan LeaseLifetime = TimeSpan.FromHours(6);
     public static readonly TimeSpan GcHeartbeat = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan GcPresumedDead = TimeSpan.FromSeconds(60);

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using MlopsCi.Core.Errors;
-using MlopsCi.Core.Storage;
 
 namespace MlopsCi.Core.Versioning;
 
@@ -18,29 +16,4 @@ public static class StoreJson
 
     /// <summary>Indented options for people (reports, --json output).</summary>
     public static JsonSerializerOptions Pretty { get; } = new(Options) { WriteIndented = true };
-
-    /// <summary>
-    /// Reads and parses the JSON record at <paramref name="key"/>, or null when there is none. A record that does not
-    /// parse is a <see cref="CorruptionException"/>: "<paramref name="what"/> KEY in STORE is not valid JSON (…)", then
-    /// <paramref name="advice"/>.
-    /// </summary>
-    internal static async Task<T?> TryReadAsync<T>(IObjectStore store, string key, string what, string advice, CancellationToken cancellationToken)
-        where T : class
-    {
-        var bytes = await store.TryReadAllAsync(key, cancellationToken);
-        if (bytes is null)
-            return null;
-        try
-        {
-            return JsonSerializer.Deserialize<T>(bytes, Options);
-        }
-        catch (JsonException e)
-        {
-            throw new CorruptionException($"{what} {key} in {store.Location} is not valid JSON ({e.Message}){advice}", [key]);
-        }
-    }
-
-    /// <summary>Writes (or replaces) the JSON record at <paramref name="key"/>.</summary>
-    internal static Task WriteAsync<T>(IObjectStore store, string key, T value, CancellationToken cancellationToken) =>
-        store.PutAsync(key, JsonSerializer.SerializeToUtf8Bytes(value, Options), cancellationToken);
 }

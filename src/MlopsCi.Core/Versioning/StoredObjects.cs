@@ -23,7 +23,7 @@ internal static class StoredObjects
     /// <summary>Parses a stored document, turning any parse failure into a <see cref="CorruptionException"/> naming the key and the problem.</summary>
     public static T Parse<T>(IObjectStore store, string key, byte[] bytes, Func<byte[], T> parse) =>
         Describe(bytes, parse, out var parsed) is { } problem
-            ? throw new CorruptionException($"{key} in {store.Location} is malformed: {problem}. Run 'mlops data fsck' to list what is damaged{(key.StartsWith("refs/branches/", StringComparison.Ordinal) ? $"; a broken branch can be removed with 'mlops data branch delete {key["refs/branches/".Length..]}'" : "")}.", [key])
+            ? throw new CorruptionException($"{key} in {store.Location} is malformed: {problem}. Run 'mlops data fsck' to list what is damaged{(key.StartsWith(StoreLayout.Branches, StringComparison.Ordinal) ? $"; a broken branch can be removed with 'mlops data branch delete {key[StoreLayout.Branches.Length..]}'" : "")}.", [key])
             : parsed!;
 
     /// <summary>Parses a stored document; on failure returns the problem ("malformed KEY: what is wrong") instead of throwing.</summary>

@@ -12,7 +12,7 @@ internal sealed partial class TreeStore
         var rightIds = right.Ranges.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var lefts = await LoadUniqueAsync(left, rightIds, prefix, cancellationToken);
         var rights = await LoadUniqueAsync(right, leftIds, prefix, cancellationToken);
-        return [.. Repository.DiffSorted(lefts, rights)];
+        return [.. DiffSorted(lefts, rights)];
     }
 
     private async Task<List<Entry>> LoadUniqueAsync(Metarange tree, HashSet<string> otherIds, string prefix, CancellationToken cancellationToken)
@@ -32,5 +32,26 @@ internal sealed partial class TreeStore
         }
 
         return entries;
+    }
+
+    /// <summary>The differences between two lists of entries sorted by path, in path order.</summary>
+    public static IEnumerable<DiffEntry> DiffSorted(IReadOnlyList<Entry> left, IReadOnlyList<Entry> right)
+    {
+        int i = 0, j = 0;
+        while (i < left.Count || j < right.Count)
+        {
+            var order = i == left.Count ? 1 : j == right.Count ? -1 : string.CompareOrdinal(left[i].Path, right[j].Path);
+            if (order < 0)
+                yield return new DiffEntry(DiffKind.Deleted, left[i].Path, left[i++], null);
+            else if (order > 0)
+                yield return new DiffEntry(DiffKind.Added, right[j].Path, null, right[j++]);
+            else
+            {
+                if (left[i].Hash != right[j].Hash)
+                    yield return new DiffEntry(DiffKind.Modified, left[i].Path, left[i], right[j]);
+                i++;
+                j++;
+            }
+        }
     }
 }

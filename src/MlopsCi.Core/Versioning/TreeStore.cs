@@ -6,7 +6,8 @@ namespace MlopsCi.Core.Versioning;
 
 /// <summary>
 /// Reads and writes the two-level tree (metarange → ranges → entries). Ranges and metaranges are immutable, so they
-/// are cached by id. Every operation touches only the ranges around what changed.
+/// are cached by id. Every operation touches only the ranges around what changed; new trees are written by a
+/// <see cref="TreeWriter"/>.
 /// </summary>
 internal sealed partial class TreeStore(IObjectStore store)
 {
@@ -14,18 +15,14 @@ internal sealed partial class TreeStore(IObjectStore store)
     private readonly ConcurrentDictionary<string, Entry[]> _ranges = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Metarange> _metaranges = new(StringComparer.Ordinal);
 
-    public static string RangeKey(string id) => "ranges/" + id;
-
-    public static string MetarangeKey(string id) => "metaranges/" + id;
-
     public async Task<Metarange> LoadMetarangeAsync(string id, CancellationToken cancellationToken)
     {
         if (_metaranges.TryGetValue(id, out var cached))
             return cached;
-        var bytes = await _store.TryReadAllAsync(MetarangeKey(id), cancellationToken)
-            ?? throw new CorruptionException($"Metarange {id} is missing from {_store.Location}; run 'mlops data fsck'.", [MetarangeKey(id)]);
-        StoredObjects.Verify(_store, MetarangeKey(id), id, bytes);
-        var metarange = StoredObjects.Parse(_store, MetarangeKey(id), bytes, Metarange.Parse);
+        var bytes = await _store.TryReadAllAsync(StoreLayout.MetarangeKey(id), cancellationToken)
+            ?? throw new CorruptionException($"Metarange {id} is missing from {_store.Location}; run 'mlops data fsck'.", [StoreLayout.MetarangeKey(id)]);
+        StoredObjects.Verify(_store, StoreLayout.MetarangeKey(id), id, bytes);
+        var metarange = StoredObjects.Parse(_store, StoreLayout.MetarangeKey(id), bytes, Metarange.Parse);
         _metaranges[id] = metarange;
         return metarange;
     }
@@ -35,7 +32,7 @@ internal sealed partial class TreeStore(IObjectStore store)
         var bytes = metarange.ToBytes();
         var id = Hashing.Sha256Hex(bytes);
         // Written (or refreshed) even when cached: a commit must not rely on an object gc may be about to remove.
-        await _store.PutOrRefreshAsync(MetarangeKey(id), bytes, cancellationToken);
+        await _store.PutOrRefreshAsync(StoreLayout.MetarangeKey(id), bytes, cancellationToken);
         _metaranges[id] = metarange;
 
         return id;
@@ -45,15 +42,34 @@ internal sealed partial class TreeStore(IObjectStore store)
     {
         if (_ranges.TryGetValue(id, out var cached))
             return cached;
-        var bytes = await _store.TryReadAllAsync(RangeKey(id), cancellationToken)
-            ?? throw new CorruptionException($"Range {id} is missing from {_store.Location}; run 'mlops data fsck'.", [RangeKey(id)]);
-        StoredObjects.Verify(_store, RangeKey(id), id, bytes);
-        var entries = StoredObjects.Parse(_store, RangeKey(id), bytes, RangeFormat.Parse);
+        var bytes = await _store.TryReadAllAsync(StoreLayout.RangeKey(id), cancellationToken)
+            ?? throw new CorruptionException($"Range {id} is missing from {_store.Location}; run 'mlops data fsck'.", [StoreLayout.RangeKey(id)]);
+        StoredObjects.Verify(_store, StoreLayout.RangeKey(id), id, bytes);
+        var entries = StoredObjects.Parse(_store, StoreLayout.RangeKey(id), bytes, RangeFormat.Parse);
         if (_ranges.Count > 4096)
             _ranges.Clear();
         _ranges[id] = entries;
         return entries;
     }
+
+    /// <summary>Writes a range of sorted entries (or refreshes it when stored already) and caches it.</summary>
+    public async Task<RangeRef> SaveRangeAsync(Entry[] entries, CancellationToken cancellationToken)
+    {
+        var bytes = RangeFormat.Write(entries, 0, entries.Length);
+        var id = Hashing.Sha256Hex(bytes);
+        // Written (or refreshed) even when cached: a commit must not rely on an object gc may be about to remove.
+        await _store.PutOrRefreshAsync(StoreLayout.RangeKey(id), bytes, cancellationToken);
+        _ranges.TryAdd(id, entries);
+        return new RangeRef(id, entries[0].Path, entries[^1].Path, entries.Length, entries.Sum(e => e.Size));
+    }
+
+    /// <summary>Applies sorted, distinct changes to a tree (see <see cref="TreeWriter"/>).</summary>
+    public Task<Metarange> ApplyAsync(Metarange tree, IReadOnlyList<Change> changes, CancellationToken cancellationToken) =>
+        new TreeWriter(this).ApplyAsync(tree, changes, cancellationToken);
+
+    /// <summary>Builds a tree from entries already sorted by path.</summary>
+    public Task<Metarange> BuildAsync(IEnumerable<Entry> sortedEntries, CancellationToken cancellationToken) =>
+        new TreeWriter(this).BuildAsync(sortedEntries, cancellationToken);
 
     /// <summary>All entries whose path starts with <paramref name="prefix"/>, in path order, loading only ranges that can hold them.</summary>
     public async IAsyncEnumerable<Entry> EnumerateAsync(Metarange tree, string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

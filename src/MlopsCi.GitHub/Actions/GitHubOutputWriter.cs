@@ -27,11 +27,14 @@ public sealed class GitHubOutputWriter
     }
 
     /// <summary>The writer for <c>GITHUB_OUTPUT</c>, or null when the variable is not set (not in Actions).</summary>
-    public static GitHubOutputWriter? FromEnvironment(Func<string, string?> environment)
+    public static GitHubOutputWriter? FromEnvironment(Func<string, string?> environment) =>
+        FromEnvironment(new ActionsEnvironment(environment));
+
+    /// <summary>The writer for <see cref="ActionsEnvironment.OutputPath"/>, or null when it is not set (not in Actions).</summary>
+    public static GitHubOutputWriter? FromEnvironment(ActionsEnvironment actions)
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        var file = environment("GITHUB_OUTPUT");
-        return string.IsNullOrWhiteSpace(file) ? null : new GitHubOutputWriter(file);
+        ArgumentNullException.ThrowIfNull(actions);
+        return actions.OutputPath is { } file ? new GitHubOutputWriter(file) : null;
     }
 
     /// <summary>Appends output <paramref name="name"/> with <paramref name="value"/>.</summary>

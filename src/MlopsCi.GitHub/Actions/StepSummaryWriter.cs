@@ -20,11 +20,14 @@ public sealed class StepSummaryWriter
     }
 
     /// <summary>The writer for <c>GITHUB_STEP_SUMMARY</c>, or null when the variable is not set (not in Actions).</summary>
-    public static StepSummaryWriter? FromEnvironment(Func<string, string?> environment)
+    public static StepSummaryWriter? FromEnvironment(Func<string, string?> environment) =>
+        FromEnvironment(new ActionsEnvironment(environment));
+
+    /// <summary>The writer for <see cref="ActionsEnvironment.StepSummaryPath"/>, or null when it is not set (not in Actions).</summary>
+    public static StepSummaryWriter? FromEnvironment(ActionsEnvironment actions)
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        var file = environment("GITHUB_STEP_SUMMARY");
-        return string.IsNullOrWhiteSpace(file) ? null : new StepSummaryWriter(file);
+        ArgumentNullException.ThrowIfNull(actions);
+        return actions.StepSummaryPath is { } file ? new StepSummaryWriter(file) : null;
     }
 
     /// <summary>Appends <paramref name="markdown"/>, followed by a line break when it lacks one.</summary>

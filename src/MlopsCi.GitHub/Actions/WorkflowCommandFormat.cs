@@ -1,9 +1,11 @@
-using System.Globalization;
 using System.Text;
 
 namespace MlopsCi.GitHub.Actions;
 
-/// <summary>Formats workflow commands (<c>::name key=value,…::message</c>) with the runner's escaping.</summary>
+/// <summary>
+/// Formats workflow commands (<c>::name key=value,…::message</c>) with the runner's escaping. The one copy: the build
+/// runner (build/_build.csproj), which references no product project, compiles this file as a link.
+/// </summary>
 public static class WorkflowCommandFormat
 {
     /// <summary>Escapes a command's message: <c>%</c>, CR and LF.</summary>
@@ -36,39 +38,5 @@ public static class WorkflowCommandFormat
         }
 
         return line.Append("::").Append(EscapeData(message ?? string.Empty)).ToString();
-    }
-
-    /// <summary>The annotation properties in the runner's names (file, line, endLine, col, endColumn, title).</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> ToProperties(AnnotationProperties? annotation)
-    {
-        var result = new List<KeyValuePair<string, string>>();
-        if (annotation is null)
-        {
-            return result;
-        }
-
-        Add(result, "file", annotation.File);
-        Add(result, "line", annotation.Line);
-        Add(result, "endLine", annotation.EndLine);
-        Add(result, "col", annotation.Column);
-        Add(result, "endColumn", annotation.EndColumn);
-        Add(result, "title", annotation.Title);
-        return result;
-    }
-
-    private static void Add(List<KeyValuePair<string, string>> list, string key, string? value)
-    {
-        if (!string.IsNullOrEmpty(value))
-        {
-            list.Add(new(key, value));
-        }
-    }
-
-    private static void Add(List<KeyValuePair<string, string>> list, string key, int? value)
-    {
-        if (value is { } number)
-        {
-            list.Add(new(key, number.ToString(CultureInfo.InvariantCulture)));
-        }
     }
 }

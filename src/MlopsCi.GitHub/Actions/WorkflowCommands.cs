@@ -20,15 +20,15 @@ public sealed class WorkflowCommands(TextWriter output)
 
     /// <summary>An error annotation.</summary>
     public void Error(string message, AnnotationProperties? properties = null) =>
-        Write("error", WorkflowCommandFormat.ToProperties(properties), message);
+        Write("error", properties?.ToProperties() ?? [], message);
 
     /// <summary>A warning annotation.</summary>
     public void Warning(string message, AnnotationProperties? properties = null) =>
-        Write("warning", WorkflowCommandFormat.ToProperties(properties), message);
+        Write("warning", properties?.ToProperties() ?? [], message);
 
     /// <summary>A notice annotation.</summary>
     public void Notice(string message, AnnotationProperties? properties = null) =>
-        Write("notice", WorkflowCommandFormat.ToProperties(properties), message);
+        Write("notice", properties?.ToProperties() ?? [], message);
 
     /// <summary>A line shown only when step debug logging is on.</summary>
     public void Debug(string message) => Write("debug", [], message);

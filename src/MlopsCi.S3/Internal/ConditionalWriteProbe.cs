@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using Amazon.S3.Model;
 using MlopsCi.Core.Errors;
+using MlopsCi.Core.Storage;
 
 namespace MlopsCi.S3.Internal;
 
@@ -36,7 +37,7 @@ internal static class ConditionalWriteProbe
 
     private static async Task<ConditionalWriteSupport> RunAsync(BucketRequests bucket, S3ConditionalWriter writer, CancellationToken cancellationToken)
     {
-        var probeKey = bucket.Uri.FullKey($"_mlops/probe/{Guid.NewGuid():N}");
+        var probeKey = bucket.Uri.FullKey($"{StoreLayout.Probes}{Guid.NewGuid():N}");
         var target = bucket.Target(probeKey);
         try
         {

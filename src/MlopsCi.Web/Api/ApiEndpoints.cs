@@ -27,13 +27,13 @@ internal static class ApiEndpoints
         app.MapGet("/api/file/{**ref}", (StoreViews v, string @ref, string? path, CancellationToken ct) => Json(v.FileAsync(@ref, Required(path, "path"), ct)));
         app.MapGet("/api/blob/{**ref}", BlobAsync);
         app.MapGet("/api/diff", (StoreViews v, string? left, string? right, string? key, CancellationToken ct) => Json(v.DiffAsync(Required(left, "left"), Required(right, "right"), key, ct)));
-        app.MapGet("/api/runs", (StoreViews v, string? model, CancellationToken ct) => Json(v.RunsAsync(model, ct)));
-        app.MapGet("/api/runs/{id}", (StoreViews v, string id, CancellationToken ct) => Json(v.RunAsync(id, ct)));
-        app.MapGet("/api/compare", (StoreViews v, string[]? run, CancellationToken ct) => Json(v.CompareAsync(run ?? [], ct)));
-        app.MapGet("/api/models", (StoreViews v, CancellationToken ct) => Json(v.ModelsAsync(ct)));
-        app.MapGet("/api/models/{name}", (StoreViews v, string name, CancellationToken ct) => Json(v.ModelAsync(name, ct)));
-        app.MapGet("/api/hooks", (StoreViews v, CancellationToken ct) => Json(v.HooksAsync(ct)));
-        app.MapGet("/api/pulls", (StoreViews v, CancellationToken ct) => Json(v.PullsAsync(ct)));
+        app.MapGet("/api/runs", (StoreViews v, string? model, CancellationToken ct) => Json(v.Records.RunsAsync(model, ct)));
+        app.MapGet("/api/runs/{id}", (StoreViews v, string id, CancellationToken ct) => Json(v.Records.RunAsync(id, ct)));
+        app.MapGet("/api/compare", (StoreViews v, string[]? run, CancellationToken ct) => Json(v.Records.CompareAsync(run ?? [], ct)));
+        app.MapGet("/api/models", (StoreViews v, CancellationToken ct) => Json(v.Records.ModelsAsync(ct)));
+        app.MapGet("/api/models/{name}", (StoreViews v, string name, CancellationToken ct) => Json(v.Records.ModelAsync(name, ct)));
+        app.MapGet("/api/hooks", (StoreViews v, CancellationToken ct) => Json(v.Records.HooksAsync(ct)));
+        app.MapGet("/api/pulls", (StoreViews v, CancellationToken ct) => Json(v.Records.PullsAsync(ct)));
     }
 
     internal static string Required(string? value, string name) =>

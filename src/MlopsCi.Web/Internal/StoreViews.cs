@@ -1,17 +1,14 @@
-using MlopsCi.Core.Hooks;
 using MlopsCi.Core.Hooks.Tables;
-using MlopsCi.Core.Monitoring;
-using MlopsCi.Core.PullRequests.Flow;
 using MlopsCi.Core.RowDiffs;
-using MlopsCi.Core.Training.Registry;
 using MlopsCi.Core.Training.Runs;
 using MlopsCi.Core.Versioning;
 
 namespace MlopsCi.Web.Internal;
 
 /// <summary>
-/// The data behind every page and API route, read through Core (repository, runs, registry, monitoring, hooks, pull
-/// requests). One instance lives as long as the server, so the repository's range cache serves later pages.
+/// The data behind every page and API route, read through Core: the repository's refs, history, trees, files and diffs
+/// here, the records kept beside the data (runs, registry, monitoring, hooks, pull requests) in <see cref="Records"/>.
+/// One instance lives as long as the server, so the repository's range cache serves later pages.
 /// </summary>
 internal sealed partial class StoreViews(Repository repository, IReadOnlyList<ITableReader> extraReaders, TableKeys keys)
 {
@@ -19,16 +16,13 @@ internal sealed partial class StoreViews(Repository repository, IReadOnlyList<IT
     public const int TreePageSize = 1000;
     public const int DiffPageSize = 1000;
 
-    private readonly RunStore _runs = new(repository.Store);
-    private readonly ModelRegistry _registry = new(repository.Store, TimeProvider.System);
-    private readonly MonitoringHistory _monitoring = new(repository.Store);
-    private readonly HookRunStore _hooks = new(repository.Store);
-    private readonly PullRequestRecordStore _pulls = new(repository.Store);
     private readonly IReadOnlyList<ITableReader> _readers = [.. TableFormats.BuiltInReaders, .. extraReaders];
     private readonly IReadOnlyList<ITableReader> _extraReaders = extraReaders;
     private readonly TableKeys _keys = keys;
 
     public Repository Repository { get; } = repository;
+
+    public RecordViews Records { get; } = new(repository.Store);
 
     public async Task<RefsView> RefsAsync(CancellationToken cancellationToken)
     {

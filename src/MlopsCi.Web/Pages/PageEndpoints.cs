@@ -12,7 +12,7 @@ internal static class PageEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/", async (StoreViews v, CancellationToken ct) =>
-            Page(v, "Home", OtherPages.Home(await v.RefsAsync(ct), (await v.RunsAsync(null, ct)).Count, (await v.ModelsAsync(ct)).Count, (await v.PullsAsync(ct)).Count)));
+            Page(v, "Home", OtherPages.Home(await v.RefsAsync(ct), (await v.Records.RunsAsync(null, ct)).Count, (await v.Records.ModelsAsync(ct)).Count, (await v.Records.PullsAsync(ct)).Count)));
         app.MapGet("/data", async (StoreViews v, CancellationToken ct) => Page(v, "Data", DataPages.Refs(await v.RefsAsync(ct))));
         app.MapGet("/data/log/{**ref}", async (StoreViews v, string @ref, int? page, CancellationToken ct) => Page(v, "History of " + @ref, DataPages.Log(await v.LogAsync(@ref, page ?? 0, ct))));
         app.MapGet("/data/commit/{**ref}", async (StoreViews v, string @ref, CancellationToken ct) => Page(v, "Commit " + Html.Short(@ref), DataPages.Commit(await v.CommitAsync(@ref, ct))));
@@ -20,13 +20,13 @@ internal static class PageEndpoints
         app.MapGet("/data/file/{**ref}", async (StoreViews v, string @ref, string? path, CancellationToken ct) => Page(v, path ?? "", TreePages.File(await v.FileAsync(@ref, ApiEndpoints.Required(path, "path"), ct))));
         app.MapGet("/data/diff", async (StoreViews v, string? left, string? right, string? key, CancellationToken ct) =>
             Page(v, "Diff", DataPages.Diff(await v.DiffAsync(ApiEndpoints.Required(left, "left"), ApiEndpoints.Required(right, "right"), key, ct))));
-        app.MapGet("/runs", async (StoreViews v, string? model, CancellationToken ct) => Page(v, "Runs", RunPages.Runs(await v.RunsAsync(model, ct))));
-        app.MapGet("/runs/compare", async (StoreViews v, string[]? run, CancellationToken ct) => Page(v, "Compare runs", RunPages.Compare(await v.CompareAsync(run ?? [], ct))));
-        app.MapGet("/runs/{id}", async (StoreViews v, string id, CancellationToken ct) => Page(v, "Run " + id, RunPages.Run(await v.RunAsync(id, ct))));
-        app.MapGet("/models", async (StoreViews v, CancellationToken ct) => Page(v, "Models", ModelPages.Models(await v.ModelsAsync(ct))));
-        app.MapGet("/models/{name}", async (StoreViews v, string name, CancellationToken ct) => Page(v, "Model " + name, ModelPages.Model(await v.ModelAsync(name, ct))));
-        app.MapGet("/hooks", async (StoreViews v, CancellationToken ct) => Page(v, "Hook runs", OtherPages.Hooks(await v.HooksAsync(ct))));
-        app.MapGet("/pulls", async (StoreViews v, CancellationToken ct) => Page(v, "Pull requests", OtherPages.Pulls(await v.PullsAsync(ct))));
+        app.MapGet("/runs", async (StoreViews v, string? model, CancellationToken ct) => Page(v, "Runs", RunPages.Runs(await v.Records.RunsAsync(model, ct))));
+        app.MapGet("/runs/compare", async (StoreViews v, string[]? run, CancellationToken ct) => Page(v, "Compare runs", RunPages.Compare(await v.Records.CompareAsync(run ?? [], ct))));
+        app.MapGet("/runs/{id}", async (StoreViews v, string id, CancellationToken ct) => Page(v, "Run " + id, RunPages.Run(await v.Records.RunAsync(id, ct))));
+        app.MapGet("/models", async (StoreViews v, CancellationToken ct) => Page(v, "Models", ModelPages.Models(await v.Records.ModelsAsync(ct))));
+        app.MapGet("/models/{name}", async (StoreViews v, string name, CancellationToken ct) => Page(v, "Model " + name, ModelPages.Model(await v.Records.ModelAsync(name, ct))));
+        app.MapGet("/hooks", async (StoreViews v, CancellationToken ct) => Page(v, "Hook runs", OtherPages.Hooks(await v.Records.HooksAsync(ct))));
+        app.MapGet("/pulls", async (StoreViews v, CancellationToken ct) => Page(v, "Pull requests", OtherPages.Pulls(await v.Records.PullsAsync(ct))));
         app.MapGet("/api", (StoreViews v) => Page(v, "API", OtherPages.Api([.. ApiRoutes.All.Select(r => (r.Path, r.Summary))])));
     }
 

@@ -78,6 +78,14 @@ public sealed class WorkflowCommandsSpecs
     }
 
     [Fact]
+    public void Percent_line_breaks_colons_and_commas_are_escaped_in_properties_and_only_the_first_three_in_the_message()
+    {
+        var line = WorkflowCommandFormat.Format("error", [new("file", "a%b\rc\nd:e,f"), new("title", "x:y,z")], "a%b\rc\nd:e,f");
+
+        Assert.Equal("::error file=a%25b%0Dc%0Ad%3Ae%2Cf,title=x%3Ay%2Cz::a%25b%0Dc%0Ad:e,f", line);
+    }
+
+    [Fact]
     public void A_secret_is_masked()
     {
         Commands.AddMask("s3cr%t");

@@ -1,4 +1,5 @@
 using MlopsCi.Core.PullRequests;
+using MlopsCi.GitHub.Events;
 
 namespace MlopsCi.GitHub.Tests.PullRequests;
 
@@ -9,6 +10,6 @@ internal static class EventFixtures
 
     public static string PathOf(string file) => Path.Combine(AppContext.BaseDirectory, "Events", file);
 
-    public static Task<GitHubEvent> LoadAsync(string eventName, string file) =>
+    public static Task<PullRequestEvent> LoadAsync(string eventName, string file) =>
         GitHubEventParser.ParseFileAsync(eventName, PathOf(file), CancellationToken.None);
 }

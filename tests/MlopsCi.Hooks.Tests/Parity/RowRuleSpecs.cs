@@ -50,6 +50,32 @@ public sealed class RowRuleSpecs
         Assert.Contains($"{Percent(share)} of {weather.Count:N0} checked rows pass, mostly requires {Percent(strict)}", finding.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Mostly_on_unique_and_duplicate_rows_counts_the_repeats_of_one_file_against_its_rows()
+    {
+        var weather = Weather();
+        var repeated = weather.Concat([weather[10], weather[20], weather[30]]).ToList();
+        var share = (double)(repeated.Count - 3) / repeated.Count;
+        var loose = Math.Floor(share * 1000) / 1000;
+        var strict = loose + 0.001;
+        string Rules2(double mostly) => Rules(
+            Hook("days", "unique", $"{{ column: date, scope: file, mostly: {Text(mostly)} }}"),
+            Hook("dupes", "duplicate-rows", $"{{ scope: file, mostly: {Text(mostly)} }}"));
+
+        var (passed, passedCommitted) = await ChangeAsync(Rules2(loose), [], [("weather.csv", Csv(WeatherHeader, repeated))]);
+        var (failed, failedCommitted) = await ChangeAsync(Rules2(strict), [], [("weather.csv", Csv(WeatherHeader, repeated))]);
+
+        Assert.True(passedCommitted);
+        Assert.True(Result(passed, "days").Passed && Result(passed, "dupes").Passed);
+        Assert.False(failedCommitted);
+        foreach (var id in new[] { "days", "dupes" })
+        {
+            var finding = Single(failed, id);
+            Assert.Equal(3, finding.OffendingRows);
+            Assert.Contains($"{Percent(share)} of {repeated.Count:N0} checked rows pass, mostly requires {Percent(strict)}", finding.Message, StringComparison.Ordinal);
+        }
+    }
+
     private static string Percent(double fraction) => (fraction * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%";
 
     [Fact]

@@ -14,7 +14,7 @@ namespace MlopsCi.Core.Hooks.Internal;
 /// </summary>
 internal sealed partial class HookRunner(HookValidatorOptions options)
 {
-    private readonly TableReaders _readers = new(options.Readers, options.Dialects);
+    private readonly TableReaderLookup _readers = new(options.Readers, options.Dialects);
 
     public static IReadOnlyList<HookDefinition> Select(IEnumerable<HookDocument> documents, HookEvent hookEvent, string branch) =>
         [.. documents.Where(d => d.Triggers.Any(t => t.Matches(hookEvent, branch))).SelectMany(d => d.Hooks)];

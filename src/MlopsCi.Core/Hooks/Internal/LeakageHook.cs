@@ -14,7 +14,7 @@ namespace MlopsCi.Core.Hooks.Internal;
 internal static class LeakageHook
 {
     public static async Task RunAsync(
-        LeakageRule rule, ValidationContext context, IReadOnlyList<string> changedPaths, TableReaders readers, HookTally tally, int maxSamples, CancellationToken cancellationToken)
+        LeakageRule rule, ValidationContext context, IReadOnlyList<string> changedPaths, TableReaderLookup readers, HookTally tally, int maxSamples, CancellationToken cancellationToken)
     {
         bool Matches(IReadOnlyList<string> globs, string path) => globs.Any(g => Glob.Path(g).IsMatch(path));
         if (!changedPaths.Any(p => Matches(rule.Train, p) || Matches(rule.Eval, p)))
@@ -55,7 +55,7 @@ internal static class LeakageHook
 
     /// <summary>Streams one file, handing each row's hash to <paramref name="onRow"/>; an unreadable file or a missing key column is a finding on it.</summary>
     private static async Task<long> ReadAsync(
-        LeakageRule rule, Entry entry, Repository repository, TableReaders readers, HookTally tally, Action<ulong, TableRow> onRow, CancellationToken cancellationToken)
+        LeakageRule rule, Entry entry, Repository repository, TableReaderLookup readers, HookTally tally, Action<ulong, TableRow> onRow, CancellationToken cancellationToken)
     {
         if (readers.For(entry.Path) is not { } reader)
         {

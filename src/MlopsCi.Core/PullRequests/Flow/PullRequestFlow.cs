@@ -1,4 +1,5 @@
 using MlopsCi.Core.Hooks;
+using MlopsCi.Core.Hooks.Tables;
 using MlopsCi.Core.Versioning;
 
 namespace MlopsCi.Core.PullRequests.Flow;
@@ -10,31 +11,41 @@ namespace MlopsCi.Core.PullRequests.Flow;
 /// the model version and the comment it made before (the comment by its hidden marker, the rest through
 /// <see cref="PullRequestRecordStore"/>, commit metadata and idempotency keys).
 /// </summary>
-public sealed partial class PullRequestFlow
+/// <remarks>
+/// The steps are named collaborators: <see cref="PullRequestSync"/> (with <see cref="DataBranchWriter"/> and
+/// <see cref="DecidingSpecResolver"/>), <see cref="PullRequestMerge"/> and <see cref="ReportPublisher"/>.
+/// </remarks>
+public sealed class PullRequestFlow
 {
+    /// <summary>The length of the full report (the step summary allows 1 MiB); the comment holds the version that fits GitHub's limit.</summary>
+    public const int FullReportLength = 900_000;
+
     private readonly Repository _repository;
     private readonly IPullRequestHost _host;
-    private readonly IModelPipeline _pipeline;
     private readonly IFlowOutput _output;
-    private readonly IDriftSource? _drift;
     private readonly PullRequestRecordStore _records;
-    private readonly HookRunStore _hookRuns;
-    private readonly PromotedSpecStore _promotedSpecs;
     private readonly TimeProvider _time;
+    private readonly ReportPublisher _publisher;
+    private readonly PullRequestSync _sync;
+    private readonly PullRequestMerge _merge;
 
     /// <summary>Creates the flow over a data repository, a code host and a model pipeline.</summary>
     public PullRequestFlow(Repository repository, IPullRequestHost host, IModelPipeline pipeline, IFlowOutput output, IDriftSource? drift = null, TimeProvider? time = null)
     {
         _repository = repository ?? throw new ArgumentNullException(nameof(repository));
         _host = host ?? throw new ArgumentNullException(nameof(host));
-        _pipeline = pipeline ?? throw new ArgumentNullException(nameof(pipeline));
+        ArgumentNullException.ThrowIfNull(pipeline);
         _output = output ?? throw new ArgumentNullException(nameof(output));
-        _drift = drift;
         _time = time ?? TimeProvider.System;
         _records = new PullRequestRecordStore(repository.Store);
-        _hookRuns = new HookRunStore(repository.Store);
-        _promotedSpecs = new PromotedSpecStore(repository.Store);
+        var promotedSpecs = new PromotedSpecStore(repository.Store);
+        _publisher = new ReportPublisher(host, output);
+        _sync = new PullRequestSync(repository, host, pipeline, output, drift, new HookRunStore(repository.Store), promotedSpecs, _time);
+        _merge = new PullRequestMerge(repository, host, pipeline, output, _records, promotedSpecs, _sync, _publisher, _time);
     }
+
+    /// <summary>Readers of table formats Core cannot read itself (e.g. Parquet), for the data section's row diff.</summary>
+    public IReadOnlyList<ITableReader> TableReaders { get => _sync.TableReaders; init => _sync.TableReaders = value; }
 
     /// <summary>The commit status context of a model: <c>mlops-ci/&lt;model&gt;</c>.</summary>
     public static string StatusContext(string modelName) => $"mlops-ci/{modelName}";
@@ -42,7 +53,7 @@ public sealed partial class PullRequestFlow
     private string MainBranch => _repository.Info.DefaultBranch;
 
     /// <summary>Runs the command <see cref="PrCommandDecider"/> picks for <paramref name="gitHubEvent"/>, or nothing with the reason.</summary>
-    public async Task<FlowResult> AutoAsync(GitHubEvent gitHubEvent, PullRequestContext context, CancellationToken cancellationToken)
+    public async Task<FlowResult> AutoAsync(PullRequestEvent gitHubEvent, PullRequestContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(gitHubEvent);
         ArgumentNullException.ThrowIfNull(context);
@@ -60,6 +71,41 @@ public sealed partial class PullRequestFlow
         };
     }
 
+    /// <summary>
+    /// Branches the data (<c>pr-N</c> from the data of the pull request's git merge base), commits the pull request's data, trains the candidate at the head
+    /// commit, compares it with the champion on the same rows, and posts the report and the commit status.
+    /// Exit code 1 when a gate fails or a hook refused the data.
+    /// </summary>
+    public async Task<FlowResult> SyncAsync(PullRequestContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var model = context.Spec.RequireModel().Name;
+        var previous = await _records.TryGetAsync(context.Number, model, cancellationToken);
+        if (previous?.State == PullRequestRecord.Merged)
+            return new FlowResult(PrCommand.Sync, 0, $"Pull request #{context.Number} is merged already (model {previous.Report.Outcome.ModelVersion}); nothing to sync.", previous.Report);
+        // Reviewers see at once that the check is running (training takes minutes), not a stale result of the last push.
+        await _publisher.SetStatusAsync(context, model, CommitStatusState.Pending, $"Training and comparing at {FlowText.Short(context.HeadSha)}…", cancellationToken);
+        var synced = await _sync.RunAsync(context, previous, cancellationToken);
+        var comment = await _publisher.PublishAsync(context, synced.Record.Report, synced.Status, cancellationToken);
+        await _records.SaveAsync(synced.Record, cancellationToken);
+        await _output.SetOutputAsync("gates-passed", (synced.Record.Report.Comparison?.GatesPassed ?? false) ? "true" : "false", cancellationToken);
+        if (synced.Record.CandidateRun is { } run)
+            await _output.SetOutputAsync("candidate-run", run, cancellationToken);
+        return new FlowResult(PrCommand.Sync, synced.Failed ? 1 : 0, synced.Message, synced.Record.Report, comment);
+    }
+
+    /// <summary>
+    /// Merges the data branch into main and promotes the candidate, only when the pull request is merged on the host or
+    /// approved at its head commit: brings the sync up to date (normally a no-op), refuses when a gate fails, runs the
+    /// three-way merge (pre-merge hooks on the result), registers the model version, moves <c>champion</c> by
+    /// compare-and-swap, updates the comment, deletes the data branch. Not approved: exit 0 saying why. Conflict: exit 1.
+    /// </summary>
+    public Task<FlowResult> MergeAsync(PullRequestContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return _merge.MergeAsync(context, cancellationToken);
+    }
+
     /// <summary>Deletes the data branch of a pull request closed without merging and says so in its comment.</summary>
     public async Task<FlowResult> CloseAsync(PullRequestContext context, CancellationToken cancellationToken)
     {
@@ -73,7 +119,7 @@ public sealed partial class PullRequestFlow
         if (record is null)
             return new FlowResult(PrCommand.Close, 0, $"Closed pull request #{context.Number}: data branch {context.DataBranch} {(deleted ? "deleted" : "already gone")}; no report to update.");
         var report = record.Report with { Outcome = new Reporting.ReportOutcome(Reporting.OutcomeKind.Closed) };
-        var comment = await PublishAsync(context, report, null, cancellationToken);
+        var comment = await _publisher.PublishAsync(context, report, null, cancellationToken);
         await _records.SaveAsync(record with { State = PullRequestRecord.Closed, Report = report, UpdatedAt = _time.GetUtcNow() }, cancellationToken);
         return new FlowResult(PrCommand.Close, 0, $"Closed pull request #{context.Number}: data branch {context.DataBranch} deleted; main and champion unchanged.", report, comment);
     }

@@ -9,7 +9,7 @@ namespace MlopsCi.Core.Training.Registry;
 /// </summary>
 public sealed class ModelArtifacts(IObjectStore store)
 {
-    internal const string Prefix = "_mlops/artifacts/";
+    internal const string Prefix = StoreLayout.Artifacts;
 
     /// <summary>Uploads a model file (once per content) and returns its SHA-256.</summary>
     public async Task<string> UploadAsync(string localFile, CancellationToken cancellationToken)

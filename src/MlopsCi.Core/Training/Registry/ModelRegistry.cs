@@ -13,7 +13,7 @@ namespace MlopsCi.Core.Training.Registry;
 /// </summary>
 public sealed partial class ModelRegistry(IObjectStore store, TimeProvider time)
 {
-    internal const string Prefix = "_mlops/models/";
+    internal const string Prefix = StoreLayout.Models;
     private const int MaxAttempts = 100;
 
     /// <summary>Registers a finished run as the model's next version; re-registering the same run returns its version.</summary>

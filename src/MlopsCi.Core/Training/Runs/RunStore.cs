@@ -1,7 +1,5 @@
-using System.Text.Json;
 using MlopsCi.Core.Errors;
 using MlopsCi.Core.Storage;
-using MlopsCi.Core.Versioning;
 
 namespace MlopsCi.Core.Training.Runs;
 
@@ -11,8 +9,9 @@ namespace MlopsCi.Core.Training.Runs;
 /// </summary>
 public sealed class RunStore(IObjectStore store)
 {
-    internal const string Prefix = "_mlops/runs/";
+    internal const string Prefix = StoreLayout.Runs;
     private const string TrainingRowsSuffix = ".training-rows";
+    private readonly JsonRecords<RunRecord> _records = new(store, "Run record", ".");
 
     /// <summary>A new time-ordered run id: <c>yyyyMMdd-HHmmss-xxxxxxxx</c>.</summary>
     public static string NewId(TimeProvider time) =>
@@ -25,7 +24,7 @@ public sealed class RunStore(IObjectStore store)
     public Task SaveAsync(RunRecord run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return store.PutAsync(Key(run.Id), JsonSerializer.SerializeToUtf8Bytes(run, StoreJson.Options), cancellationToken);
+        return _records.WriteAsync(Key(run.Id), run, cancellationToken);
     }
 
     /// <summary>Writes the fingerprints of the rows a run trained on, beside its record (<c>&lt;run-id&gt;.training-rows</c>).</summary>
@@ -50,8 +49,7 @@ public sealed class RunStore(IObjectStore store)
     {
         if (!IsValidId(id))
             return null;
-        var bytes = await store.TryReadAllAsync(Key(id), cancellationToken);
-        return bytes is null ? null : Parse(id, bytes);
+        return await _records.TryReadAsync(Key(id), cancellationToken);
     }
 
     /// <summary>A run by id or unique id prefix (at least 6 characters); unknown ids are bad input.</summary>
@@ -62,11 +60,8 @@ public sealed class RunStore(IObjectStore store)
         if (id.Length >= 6 && IsValidId(id))
         {
             var matches = new List<string>();
-            await foreach (var info in store.ListAsync(Prefix + id, cancellationToken))
-            {
-                if (info.Key.EndsWith(".json", StringComparison.Ordinal))
-                    matches.Add(info.Key[Prefix.Length..^".json".Length]);
-            }
+            await foreach (var key in _records.ListKeysAsync(Prefix + id, cancellationToken))
+                matches.Add(key[Prefix.Length..^".json".Length]);
             if (matches.Count == 1)
                 return (await TryGetAsync(matches[0], cancellationToken))!;
             if (matches.Count > 1)
@@ -80,12 +75,9 @@ public sealed class RunStore(IObjectStore store)
     public async Task<IReadOnlyList<RunRecord>> ListAsync(string? modelName, CancellationToken cancellationToken)
     {
         var runs = new List<RunRecord>();
-        await foreach (var info in store.ListAsync(Prefix, cancellationToken))
+        await foreach (var (_, run) in _records.ListAsync(Prefix, skipMalformed: false, cancellationToken))
         {
-            if (!info.Key.EndsWith(".json", StringComparison.Ordinal))
-                continue;
-            var bytes = await store.TryReadAllAsync(info.Key, cancellationToken);
-            if (bytes is not null && Parse(info.Key, bytes) is { } run && (modelName is null || run.ModelName == modelName))
+            if (modelName is null || run.ModelName == modelName)
                 runs.Add(run);
         }
 
@@ -95,16 +87,4 @@ public sealed class RunStore(IObjectStore store)
     private static bool IsValidId(string id) => id.Length is > 0 and <= 100 && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 
     private static string Key(string id) => Prefix + id + ".json";
-
-    private RunRecord Parse(string what, byte[] bytes)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<RunRecord>(bytes, StoreJson.Options) ?? throw new JsonException("empty");
-        }
-        catch (JsonException e)
-        {
-            throw new CorruptionException($"Run record '{what}' in {store.Location} is not valid JSON ({e.Message}).", [what]);
-        }
-    }
 }

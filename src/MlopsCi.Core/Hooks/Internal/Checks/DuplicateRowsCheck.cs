@@ -27,8 +27,7 @@ internal sealed class DuplicateRowsCheck(DuplicateRowsRule rule, string file, in
 
     public override void Finish(long rows)
     {
-        if (_duplicates.Count > 0)
-            Report(null, rule.Describe(), _duplicates.Count, _duplicates.Samples, $"{Rows(_duplicates.Count)} repeat{(_duplicates.Count == 1 ? "s" : "")} an earlier row of the file");
+        Report(null, rule.Describe(), _duplicates, rows, $"{Rows(_duplicates.Count)} repeat{(_duplicates.Count == 1 ? "s" : "")} an earlier row of the file");
     }
 
     public bool SpansFiles => rule.AcrossFiles;

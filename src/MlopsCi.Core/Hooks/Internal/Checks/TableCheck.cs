@@ -27,7 +27,7 @@ internal abstract class TableCheck(string file, int maxSamples)
     protected void Report(string? column, string rule, long offending, IReadOnlyList<RowSample> samples, string message) =>
         _findings.Add(new HookFinding(File, column, rule, offending, samples, message));
 
-    protected void Report(string column, string rule, Offenders offenders, string message)
+    protected void Report(string? column, string rule, Offenders offenders, string message)
     {
         if (offenders.Count > 0)
             Report(column, rule, offenders.Count, offenders.Samples, message);
@@ -37,7 +37,7 @@ internal abstract class TableCheck(string file, int maxSamples)
     /// Reports offending rows unless <see cref="Mostly"/> lets them pass: with it, the finding says which share of the
     /// <paramref name="checkedRows"/> passed and which share is required.
     /// </summary>
-    protected void Report(string column, string rule, Offenders offenders, long checkedRows, string message)
+    protected void Report(string? column, string rule, Offenders offenders, long checkedRows, string message)
     {
         if (offenders.Count == 0)
             return;

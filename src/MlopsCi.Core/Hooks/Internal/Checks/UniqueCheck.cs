@@ -19,6 +19,7 @@ internal sealed class UniqueCheck(UniqueRule rule, string file, int maxSamples) 
     private int[] _indexes = [];
     private char[] _key = new char[256];
     private bool _ready;
+    private long _checked;
 
     public override void Start(IReadOnlyList<string> header)
     {
@@ -32,6 +33,7 @@ internal sealed class UniqueCheck(UniqueRule rule, string file, int maxSamples) 
         _lines?.Add(row.Line);
         if (!_ready || !TryKey(row, out var key))
             return;
+        _checked++;
         if (_lookup.TryGetValue(key, out var first))
             _duplicates.Add(row, $"{key.ToString().Replace(Separator, '|')} (first in row {first:N0})");
         else
@@ -41,7 +43,7 @@ internal sealed class UniqueCheck(UniqueRule rule, string file, int maxSamples) 
     public override void Finish(long rows)
     {
         var count = _duplicates.Count;
-        Report(string.Join(", ", rule.Columns), rule.Describe(), _duplicates, $"{Rows(count)} repeat{(count == 1 ? "s" : "")} a key of an earlier row");
+        Report(string.Join(", ", rule.Columns), rule.Describe(), _duplicates, _checked, $"{Rows(count)} repeat{(count == 1 ? "s" : "")} a key of an earlier row");
     }
 
     public bool SpansFiles => rule.AcrossFiles;
