@@ -53,7 +53,7 @@ internal sealed partial class Build
     private Target Demo => _ => _
         .Description("Runs mlops demo end to end into --out")
         .DependsOn(Setup)
-        .Executes(ct => DotnetAsync(["run", "-c", Configuration, "--project", "src/MlopsCi.Cli", "--", "demo", "--out", Out], ct));
+        .Executes(ct => DotnetAsync(["run", "-c", Configuration, "--project", "src/MlopsCi.Cli", "--", "demo", "--out", Out ?? "out/demo"], ct));
 
     private Target CompileCli => _ => _
         .Description("Builds the mlops tool (src/MlopsCi.Cli) that the MLOps targets run")
@@ -85,6 +85,13 @@ internal sealed partial class Build
         .After(Train)
         .Requires(nameof(Model))
         .Executes(ct => MlopsAsync(["evaluate", "--model", Model!, "--ref", DataRef], ct));
+
+    private Target Predict => _ => _
+        .Description("Writes every row of --input with --model's prediction to --out, a .csv or .parquet file (mlops predict)")
+        .DependsOn(CompileCli)
+        .After(Train)
+        .Requires(nameof(Model), nameof(Input), nameof(Out))
+        .Executes(ct => MlopsAsync(["predict", "--model", Model!, "--input", Input!, "--out", Out!], ct));
 
     private Target Report => _ => _
         .Description("Renders the pull-request report of --pr without posting it (mlops pr sync --dry-run)")

@@ -28,8 +28,11 @@ internal sealed partial class Build : BuildBase
     [Parameter("Pull request number of Report and Pipeline")]
     public int? Pr { get; init; }
 
-    [Parameter("Output folder of Demo")]
-    public string Out { get; init; } = "out/demo";
+    [Parameter("Output of Demo (a folder, out/demo when not set) and of Predict (a .csv or .parquet file)")]
+    public string? Out { get; init; }
+
+    [Parameter("Local file Predict scores (.csv, .tsv, .csv.gz or .parquet; labels not needed)")]
+    public string? Input { get; init; }
 
     [Parameter("Benchmarks to run: comma-separated parts of their names, e.g. validation,drift (all when not set)")]
     public string? Filter { get; init; }
@@ -40,7 +43,7 @@ internal sealed partial class Build : BuildBase
     [Parameter("Commit message of DataCommit")]
     public string? Message { get; init; }
 
-    [Parameter("Model Evaluate scores: a registry name, name@alias or a model file")]
+    [Parameter("Model Evaluate and Predict score: a run id, name@alias or name:version")]
     public string? Model { get; init; }
 
     [Parameter("Run Test without starting services (no Ceph RGW, no S3 variables)")]

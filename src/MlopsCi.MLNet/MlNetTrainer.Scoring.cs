@@ -41,11 +41,13 @@ public sealed partial class MlNetTrainer
         var rows = await DataPreparer.InspectAsync(spec, input.Input, work, "input", null, cancellationToken);
         var view = PredictionWriter.Loader(ml, rows, bundle).Load(rows.LocalPath);
         var scored = OnnxExporter.NamedModel(ml, model, bundle, view).Transform(view);
+        var parquet = ParquetConverter.IsParquet(input.Output);
+        var types = parquet ? await PredictionParquetWriter.InputTypesAsync(input.Input.LocalPath, cancellationToken) : new Dictionary<string, Type>();
         // Written beside the destination and moved into place when complete: a failed run leaves no half-written file.
         var partial = input.Output + ".partial";
         try
         {
-            var count = PredictionWriter.Write(scored, rows, bundle, partial, cancellationToken);
+            var count = await PredictionWriter.WriteAsync(scored, rows, bundle, partial, parquet, types, cancellationToken);
             File.Move(partial, input.Output, overwrite: true);
             return count;
         }

@@ -128,6 +128,50 @@ public sealed class BuildTargetSpecs : IDisposable
     }
 
     [Fact]
+    public async Task Predict_runs_mlops_predict_with_the_model_the_input_and_the_output()
+    {
+        _root.Write("src/MlopsCi.Cli/bin/Release/net10.0/mlops.dll", "");
+
+        var run = await RunAsync(["Predict", "--model", "churn@champion", "--input", "data/new.csv.gz", "--out", "out/predictions.parquet", "--store", "file://store"]);
+
+        Assert.Equal(0, run.ExitCode);
+        var mlops = Path.Combine("src", "MlopsCi.Cli", "bin", "Release", "net10.0", "mlops.dll");
+        Assert.Equal(
+            [
+                "dotnet build src/MlopsCi.Cli/MlopsCi.Cli.csproj -c Release",
+                $"dotnet {mlops} predict --model churn@champion --input data/new.csv.gz --out out/predictions.parquet --store file://store",
+            ],
+            _processes.Commands);
+    }
+
+    [Theory]
+    [InlineData("--input", "Predict requires --input")]
+    [InlineData("--out", "Predict requires --out")]
+    [InlineData("--model", "Predict requires --model")]
+    public async Task Predict_without_the_model_the_input_or_the_output_is_a_usage_error_that_runs_nothing(string left, string message)
+    {
+        string[] all = ["--model", "churn@champion", "--input", "new.csv", "--out", "p.csv"];
+        var i = Array.IndexOf(all, left);
+
+        var run = await RunAsync(["Predict", .. all[..i], .. all[(i + 2)..]]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+        Assert.Empty(_processes.Started);
+    }
+
+    [Fact]
+    public async Task Demo_writes_into_out_demo_unless_out_is_given()
+    {
+        var plain = await RunAsync(["Demo"]);
+        var given = await RunAsync(["Demo", "--out", "elsewhere"]);
+
+        Assert.Equal((0, 0), (plain.ExitCode, given.ExitCode));
+        Assert.EndsWith("demo --out out/demo", _processes.Commands[^2], StringComparison.Ordinal);
+        Assert.EndsWith("demo --out elsewhere", _processes.Commands[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Pipeline_dry_runs_sync_then_merge_for_the_pull_request()
     {
         _root.Write("src/MlopsCi.Cli/bin/Release/net10.0/mlops.dll", "");

@@ -114,7 +114,7 @@ internal sealed class ActionCommand : ICommandGroup
             args.AddRange(["--store", settings.Store]);
         if (settings.S3Endpoint is not null)
             args.AddRange(["--s3-endpoint", settings.S3Endpoint]);
-        return new CommandContext(ctx.Services, ArgumentParser.Parse(command, args), output ?? ctx.Out, ctx.Out, ctx.Environment, settings.WorkingDirectory, ctx.Cancellation)
+        return new CommandContext(ctx.Services, ParsedArguments.Parse(command, args), output ?? ctx.Out, ctx.Out, ctx.Environment, settings.WorkingDirectory, ctx.Cancellation)
         {
             Actions = ctx.Actions.WithoutOutputs(),
         };

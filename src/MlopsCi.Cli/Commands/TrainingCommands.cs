@@ -15,7 +15,7 @@ internal sealed class TrainingCommands : ICommandGroup
     [
         new("train", [], [new("ref", "data-ref", "branch, tag or commit of the data", Required: true), Spec, new("git-sha", "sha", "git commit of the code and spec (else $GITHUB_SHA)")], "Train the spec's model on data at a ref, evaluate it and record the run.", TrainAsync),
         new("evaluate", [], [new("model", "run-id|name@alias|name:version", "the model", Required: true), new("ref", "data-ref", "the data", Required: true), new("path", "file", "score every row of this file instead of the spec's evaluation rows")], "Score a model on data at a ref.", EvaluateAsync),
-        new("predict", [], [new("model", "run-id|name@alias|name:version", "the model", Required: true), new("ref", "data-ref", "the data (with --path)"), new("path", "file", "file in the data repository at --ref"), new("input", "file", "a local file instead of --ref/--path"), new("out", "file.csv", "where to write every row with its prediction", Required: true)], "Write every row of a file with the model's prediction (labels not needed).", PredictAsync),
+        new("predict", [], [new("model", "run-id|name@alias|name:version", "the model", Required: true), new("ref", "data-ref", "the data (with --path)"), new("path", "file", "file in the data repository at --ref"), new("input", "file", "a local file instead of --ref/--path"), new("out", "file.csv|file.parquet", "where to write every row with its prediction (CSV or Parquet, by the extension)", Required: true)], "Write every row of a file with the model's prediction (labels not needed).", PredictAsync),
     ];
 
     internal static async Task<MlopsSpec> LoadSpecAsync(CommandContext ctx) =>
@@ -51,8 +51,8 @@ internal sealed class TrainingCommands : ICommandGroup
     {
         var model = Required(ctx, "model", "flight-delay@champion");
         var output = Path.GetFullPath(Required(ctx, "out", "predictions.csv"), ctx.WorkingDirectory);
-        if (!output.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
-            throw new UsageException($"--out is a .csv file (predictions are written as CSV), not '{ctx.Args.Option("out")}'.", ctx.Args.Command);
+        if (!output.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !output.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
+            throw new UsageException($"--out is a .csv or .parquet file (the extension chooses the format), not '{ctx.Args.Option("out")}'.", ctx.Args.Command);
         var input = ctx.Args.Option("input") is { } local ? Path.GetFullPath(local, ctx.WorkingDirectory) : null;
         if ((input is null) == (ctx.Args.Option("ref") is null))
             throw new UsageException("Name the rows: --ref <data-ref> --path <file>, or --input <local file> (one of the two).", ctx.Args.Command);

@@ -1,8 +1,9 @@
 namespace MlopsCi.Cli.Hosting;
 
 /// <summary>
-/// One command: its words (e.g. "data branch create"), positional argument names (a trailing '?' marks optional,
-/// a trailing '...' takes the rest), options it accepts, a one-line summary and the handler.
+/// One command: its words (e.g. "data branch create"), positional argument names (a trailing '?' marks optional),
+/// options it accepts, a one-line summary and the handler. <see cref="CommandTree"/> builds the System.CommandLine
+/// tree from these declarations, and the help is rendered from them.
 /// </summary>
 internal sealed record CommandSpec(string Name, string[] Arguments, OptionSpec[] Options, string Summary, Func<CommandContext, Task<int>> Handler)
 {

@@ -1,4 +1,6 @@
-using System.Reflection;
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using System.Text.Json;
 using MlopsCi.Core.Errors;
 using MlopsCi.Core.Versioning;
@@ -6,7 +8,10 @@ using MlopsCi.GitHub.Actions;
 
 namespace MlopsCi.Cli.Hosting;
 
-/// <summary>The command-line entry: finds the command, parses, runs, and maps failures to exit codes (0 ok, 1 failed, 2 bad input).</summary>
+/// <summary>
+/// The command-line entry: parses with the System.CommandLine tree built from the discovered commands, runs the
+/// command, and maps failures to exit codes (0 ok, 1 failed, 2 bad input; a usage error names what is wrong).
+/// </summary>
 internal static class MlopsCli
 {
     private static readonly Lazy<IReadOnlyList<CommandSpec>> AllCommands = new(Discover);
@@ -15,35 +20,32 @@ internal static class MlopsCli
 
     public static async Task<int> RunAsync(Composition services, string[] args, TextWriter output, TextWriter error, Func<string, string?> environment, string workingDirectory, CancellationToken cancellationToken)
     {
-        args = MoveLeadingGlobalOptions(args);
-        var json = args.Contains("--" + GlobalOptions.Json.Name);
-        if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
+        if (args.Length == 0)
         {
-            WriteHelp(output, args.Skip(1).ToArray());
-            return args.Length == 0 ? 2 : 0;
+            HelpText.WriteOverview(output, Commands, []);
+            return 2;
         }
 
-        if (args[0] == "--version")
+        var root = CommandTree.Build(Commands, (arguments, cancellation) => RunCommandAsync(services, arguments, output, error, environment, workingDirectory, cancellation), directives: args[0].StartsWith('['));
+        var parsed = root.Parse(args, CommandTree.Configuration(workingDirectory));
+        if (parsed.Action is ParseErrorAction)
         {
-            output.WriteLine(typeof(MlopsCli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0");
-            return 0;
+            var json = parsed.Tokens.Any(t => t is { Type: TokenType.Option, Value: "--json" });
+            return Fail(json ? output : null, error, services.Actions, ParseErrors.Describe(parsed, Commands));
         }
 
-        var (command, consumed) = ArgumentParser.Match(Commands, args);
-        if (command is null)
-            return Fail(json ? output : null, error, services.Actions, new InvalidInputException($"Unknown command 'mlops {string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')))}'.\n{CommandList(args.TakeWhile(a => !a.StartsWith('-')).ToArray())}"));
-        var rest = args.Skip(consumed).ToList();
-        if (rest.Contains("--help") || rest.Contains("-h"))
-        {
-            WriteCommandHelp(output, command);
-            return 0;
-        }
+        // Ctrl+C is the host's (Program.cs cancels the token), and a bug keeps its stack trace.
+        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+        return await parsed.InvokeAsync(invocation, cancellationToken);
+    }
 
+    private static async Task<int> RunCommandAsync(Composition services, ParsedArguments arguments, TextWriter output, TextWriter error, Func<string, string?> environment, string workingDirectory, CancellationToken cancellationToken)
+    {
+        var json = arguments.Flag(GlobalOptions.Json.Name);
         try
         {
-            var parsed = ArgumentParser.Parse(command, rest);
-            await using var context = new CommandContext(services, parsed, output, error, environment, workingDirectory, cancellationToken);
-            return await command.Handler(context);
+            await using var context = new CommandContext(services, arguments, output, error, environment, workingDirectory, cancellationToken);
+            return await arguments.Command.Handler(context);
         }
         catch (MlopsException e)
         {
@@ -63,22 +65,6 @@ internal static class MlopsCli
             return Fail(json ? output : null, error, services.Actions, new OperationFailedException(
                 $"{e.Message.TrimEnd('.')}. Free space or fix permissions on the store and working folders, then run the command again; nothing half-written was published (branches move only when a commit is complete).", e));
         }
-    }
-
-    /// <summary>Lets global options come before the command words: <c>mlops --store s3://b data ls main</c>.</summary>
-    private static string[] MoveLeadingGlobalOptions(string[] args)
-    {
-        var leading = new List<string>();
-        var i = 0;
-        while (i < args.Length && GlobalOptions.All.FirstOrDefault(o => "--" + o.Name == args[i].Split('=')[0] && o.Name != "help") is { } option)
-        {
-            leading.Add(args[i]);
-            if (!option.IsFlag && !args[i].Contains('=', StringComparison.Ordinal) && i + 1 < args.Length)
-                leading.Add(args[++i]);
-            i++;
-        }
-
-        return [.. args.Skip(i), .. leading];
     }
 
     // With --json, stdout carries the error as JSON too, so a caller parsing stdout never meets plain text.
@@ -102,39 +88,4 @@ internal static class MlopsCli
             .Where(t => typeof(ICommandGroup).IsAssignableFrom(t) && t is { IsClass: true, IsAbstract: false })
             .SelectMany(t => ((ICommandGroup)Activator.CreateInstance(t)!).Commands)
             .OrderBy(c => c.Name, StringComparer.Ordinal)];
-
-    private static string CommandList(string[] words)
-    {
-        var prefix = string.Join(' ', words);
-        var matching = Commands.Where(c => c.Name.StartsWith(prefix, StringComparison.Ordinal)).ToList();
-        if (matching.Count == 0 && words.Length > 0)
-            matching = [.. Commands.Where(c => c.Name.StartsWith(words[0], StringComparison.Ordinal))];
-        if (matching.Count == 0)
-            matching = [.. Commands];
-        return "Commands:\n" + string.Join('\n', matching.Select(c => $"  mlops {c.Name,-24} {c.Summary}"));
-    }
-
-    private static void WriteHelp(TextWriter output, string[] words)
-    {
-        output.WriteLine("mlops — data version control, ML.NET training and pull-request reports for CI.");
-        output.WriteLine();
-        output.WriteLine(CommandList(words));
-        output.WriteLine();
-        output.WriteLine("Global options:");
-        foreach (var option in GlobalOptions.All)
-            output.WriteLine($"  {option.Usage,-24} {option.Description}");
-        output.WriteLine();
-        output.WriteLine("Exit codes: 0 success, 1 the operation could not be done, 2 bad usage or input. 'mlops <command> --help' for details.");
-    }
-
-    private static void WriteCommandHelp(TextWriter output, CommandSpec command)
-    {
-        output.WriteLine($"usage: {command.Usage}");
-        output.WriteLine();
-        output.WriteLine(command.Summary);
-        output.WriteLine();
-        output.WriteLine("Options:");
-        foreach (var option in command.Options.Concat(GlobalOptions.All))
-            output.WriteLine($"  {option.Usage,-28} {option.Description}");
-    }
 }

@@ -1,21 +1,34 @@
-using MlopsCi.Core.Errors;
+using System.CommandLine;
 
 namespace MlopsCi.Cli.Hosting;
 
-/// <summary>The positional values and options given to one command.</summary>
-internal sealed class ParsedArguments(CommandSpec command, IReadOnlyDictionary<string, string> positionals, IReadOnlyDictionary<string, List<string>> options)
+/// <summary>The positional values and options given to one command, read from System.CommandLine's parse result.</summary>
+internal sealed class ParsedArguments(SpecCommand command, ParseResult result)
 {
-    public CommandSpec Command { get; } = command;
+    public CommandSpec Command => command.Spec;
 
-    public string Argument(string name) => positionals.TryGetValue(name, out var value) ? value : throw new UsageException($"Missing <{name}>.", Command);
+    /// <summary>Parses <paramref name="args"/> (options and positionals, without the command's words) for <paramref name="spec"/>; no response files.</summary>
+    public static ParsedArguments Parse(CommandSpec spec, IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var root = CommandTree.Build([spec], (_, _) => Task.FromResult(0));
+        var result = root.Parse([.. spec.Name.Split(' '), .. args], CommandTree.Configuration(workingDirectory: null));
+        return result.Errors.Count == 0 && result.CommandResult.Command is SpecCommand parsed
+            ? new ParsedArguments(parsed, result)
+            : throw ParseErrors.Describe(result, [spec]);
+    }
 
-    public string? OptionalArgument(string name) => positionals.GetValueOrDefault(name);
+    public string Argument(string name) => OptionalArgument(name) ?? throw new UsageException($"Missing <{name}>.", Command);
 
-    public string? Option(string name) => options.TryGetValue(name, out var values) ? values[^1] : null;
+    public string? OptionalArgument(string name) =>
+        command.Arguments.FirstOrDefault(a => a.Name == name) is { } argument ? result.GetResult(argument)?.Tokens.FirstOrDefault()?.Value : null;
 
-    public IReadOnlyList<string> Options(string name) => options.TryGetValue(name, out var values) ? values : [];
+    public string? Option(string name) => Options(name) is [.., var last] ? last : null;
 
-    public bool Flag(string name) => options.ContainsKey(name);
+    public IReadOnlyList<string> Options(string name) =>
+        command.OptionsByName.TryGetValue(name, out var option) && result.GetResult(option) is { } given ? [.. given.Tokens.Select(t => t.Value)] : [];
+
+    public bool Flag(string name) => command.OptionsByName.TryGetValue(name, out var option) && result.GetResult(option) is { Implicit: false };
 
     public int IntOption(string name, int fallback)
     {
@@ -26,9 +39,4 @@ internal sealed class ParsedArguments(CommandSpec command, IReadOnlyDictionary<s
             ? parsed
             : throw new UsageException($"--{name} takes a whole number ≥ 0, not '{value}'.", Command);
     }
-}
-
-/// <summary>Bad command-line usage (exit 2); the message is followed by the command's usage line.</summary>
-internal sealed class UsageException(string message, CommandSpec? command) : InvalidInputException(command is null ? message : $"{message}\nusage: {command.Usage}")
-{
 }

@@ -107,7 +107,7 @@ internal static partial class LinuxFiles
     /// when written; false when the name already existed (its content is the caller's to check); null on other
     /// platforms. A write that fails part-way removes the file before throwing.
     /// </summary>
-    public static bool? TryCreateIfAbsent(string target, ReadOnlySpan<byte> content, bool startWriteback = false)
+    public static bool? TryCreateIfAbsent(string target, ReadOnlySpan<byte> content)
     {
         if (!OperatingSystem.IsLinux())
             return null;
@@ -121,10 +121,6 @@ internal static partial class LinuxFiles
         try
         {
             WriteAll(fd, content, target);
-            // Starts writing the data to disk without waiting (SYNC_FILE_RANGE_WRITE), so the one flush before the ref
-            // swap finds most of it written already; a hint only, so its result is not checked.
-            if (startWriteback)
-                _ = StartWriteback(fd, 0, 0, 2);
         }
         catch
         {
@@ -258,9 +254,6 @@ internal static partial class LinuxFiles
 
     [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
     private static partial int FileSync(int fd);
-
-    [LibraryImport("libc", EntryPoint = "sync_file_range", SetLastError = true)]
-    private static partial int StartWriteback(int fd, long offset, long count, uint flags);
 
     [LibraryImport("libc", EntryPoint = "syncfs", SetLastError = true)]
     private static partial int FileSystemSync(int fd);

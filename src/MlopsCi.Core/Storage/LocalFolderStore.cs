@@ -21,7 +21,9 @@ public sealed class LocalFolderStore : IObjectStore
     /// Opens (and creates if needed) a store rooted at <paramref name="root"/>. When <paramref name="durable"/> (the default),
     /// the store's file system is flushed once (<c>syncfs</c>) before a ref is swapped, then the ref file and its folder
     /// after: a ref that survives a machine crash reaches only objects that survived too. Objects themselves are not
-    /// flushed one by one (git's "batch" fsync idea: one flush per update instead of one per file, the same guarantee).
+    /// flushed one by one (git's "batch" fsync idea: one flush per update instead of one per file, the same guarantee),
+    /// nor is their write-back started one by one: a <c>sync_file_range</c> per object cost 30–45 µs of system time
+    /// each (20,000 files: 1.5–1.9 s against 0.9 s without), while the one <c>syncfs</c> writes them back in batches.
     /// Turn it off only to measure its cost.
     /// </summary>
     public LocalFolderStore(string root, bool durable = true)
@@ -89,7 +91,7 @@ public sealed class LocalFolderStore : IObjectStore
         EnsureFolder(Path.GetDirectoryName(target)!);
         // Only where the name is the content's hash is a different file under it damage to repair; any other key
         // (run records, history entries) is written atomically and never replaced.
-        if (IsContentAddressed(key, content.Span) && LinuxFiles.TryCreateIfAbsent(target, content.Span, _durable) is { } created)
+        if (IsContentAddressed(key, content.Span) && LinuxFiles.TryCreateIfAbsent(target, content.Span) is { } created)
             return Task.FromResult(created || !HoldsOtherThan(target, content.Span) ? created : Replace(target, content.Span));
 
         if (File.Exists(target))

@@ -9,7 +9,7 @@ namespace MlopsCi.MLNet.Modeling;
 
 /// <summary>
 /// Streams a scored view to CSV: every column of the input file as read, then the prediction (PredictedLabel, Score or
-/// one Score column per class, Probability). One row in memory at a time.
+/// one Score column per class, Probability). One row in memory at a time. Parquet: <see cref="PredictionParquetWriter"/>.
 /// </summary>
 internal static class PredictionWriter
 {
@@ -24,15 +24,33 @@ internal static class PredictionWriter
         return ml.Data.CreateTextLoader(new TextLoader.Options { Columns = [.. columns], Separators = [file.Format.Separator], HasHeader = file.Format.HeaderLine, AllowQuoting = file.Format.Quoted, TrimWhitespace = true });
     }
 
+    /// <summary>The file's columns as text (<see cref="RawPrefix"/>i), in file order.</summary>
+    public static IReadOnlyList<DataViewSchema.Column> RawColumns(IDataView scored, FileProfile file) =>
+        [.. file.Header.Select((_, i) => scored.Schema[RawPrefix + i])];
+
+    /// <summary>The prediction columns the model's task has, in output order.</summary>
+    public static IReadOnlyList<DataViewSchema.Column> Outputs(IDataView scored) =>
+        [.. OnnxExporter.PredictionColumns.Select(scored.Schema.GetColumnOrNull).OfType<DataViewSchema.Column>()];
+
+    /// <summary>The output names of a prediction column: a multiclass score is one <c>Score.&lt;class&gt;</c> per class.</summary>
+    public static IReadOnlyList<string> OutputNames(DataViewSchema.Column column, ModelBundle bundle) =>
+        column.Name == "Score" && bundle.Task == ModelTask.Multiclass ? [.. bundle.Classes.Select(k => "Score." + k)] : [column.Name];
+
+    /// <summary>Writes <paramref name="destination"/> as Parquet when <paramref name="parquet"/>, else as CSV; returns the rows written.</summary>
+    public static async Task<long> WriteAsync(IDataView scored, FileProfile file, ModelBundle bundle, string destination, bool parquet, IReadOnlyDictionary<string, Type> sourceTypes, CancellationToken cancellationToken) =>
+        parquet
+            ? await PredictionParquetWriter.WriteAsync(scored, file, bundle, destination, sourceTypes, cancellationToken)
+            : Write(scored, file, bundle, destination, cancellationToken);
+
     public static long Write(IDataView scored, FileProfile file, ModelBundle bundle, string destination, CancellationToken cancellationToken)
     {
-        var raw = file.Header.Select((_, i) => scored.Schema[RawPrefix + i]).ToList();
-        var outputs = OnnxExporter.PredictionColumns.Select(scored.Schema.GetColumnOrNull).OfType<DataViewSchema.Column>().ToList();
+        var raw = RawColumns(scored, file);
+        var outputs = Outputs(scored);
         using var cursor = scored.GetRowCursor([.. raw, .. outputs]);
         var rawGetters = raw.Select(cursor.GetGetter<ReadOnlyMemory<char>>).ToList();
         var outputGetters = outputs.Select(c => Getter(cursor, c)).ToList();
         using var writer = new StreamWriter(destination, false, new UTF8Encoding(false), 1 << 16);
-        var names = file.Header.Concat(outputs.SelectMany(c => c.Name == "Score" && bundle.Task == ModelTask.Multiclass ? bundle.Classes.Select(k => "Score." + k) : [c.Name]));
+        var names = file.Header.Concat(outputs.SelectMany(c => OutputNames(c, bundle)));
         writer.WriteLine(string.Join(',', names.Select(Quote)));
         var line = new StringBuilder();
         ReadOnlyMemory<char> text = default;

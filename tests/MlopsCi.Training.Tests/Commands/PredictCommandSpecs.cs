@@ -39,6 +39,35 @@ public sealed class PredictCommandSpecs : IDisposable
     }
 
     [Fact]
+    public async Task Out_with_a_parquet_extension_writes_Parquet_with_every_row_and_reports_rows_per_second()
+    {
+        await _cli.CommitDataAsync(await File.ReadAllTextAsync(TestData.File("cars.csv")));
+        _cli.WriteSpec("store: file://store\nmodel: { name: mpg, task: regression, data: { train: data/train.csv }, label: Miles_per_Gallon, ignore: [Name], trainer: fasttree }\n");
+        using var run = await _cli.TrainAsync();
+
+        var predict = await _cli.RunAsync("predict", "--model", run.RootElement.GetProperty("id").GetString()!, "--ref", "main", "--path", "data/train.csv", "--out", "predictions.parquet", "--json");
+
+        Assert.True(predict.ExitCode == 0, predict.ToString());
+        using var json = JsonDocument.Parse(predict.Out);
+        var table = await ParquetTable.ReadAsync(Path.Combine(_cli.Folder, "predictions.parquet"));
+        Assert.Equal(406, json.RootElement.GetProperty("rows").GetInt64());
+        Assert.Equal(406, table.Rows.Count);
+        Assert.True(json.RootElement.GetProperty("rowsPerSecond").GetDouble() > 0, predict.Out);
+        Assert.Equal("Score", table.Fields[^1].Name);
+        Assert.Equal((typeof(string), typeof(double?)), (table.TypeOf("Name"), table.TypeOf("Horsepower")));
+        Assert.False(File.Exists(Path.Combine(_cli.Folder, "predictions.parquet.partial")));
+    }
+
+    [Fact]
+    public async Task An_out_file_that_is_neither_csv_nor_parquet_is_a_usage_error()
+    {
+        var predict = await _cli.RunAsync("predict", "--model", "mpg@champion", "--input", "new.csv", "--out", "predictions.json");
+
+        Assert.Equal(2, predict.ExitCode);
+        Assert.Contains("--out is a .csv or .parquet file (the extension chooses the format), not 'predictions.json'", predict.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Predicting_without_rows_is_a_usage_error()
     {
         var predict = await _cli.RunAsync("predict", "--model", "mpg@champion", "--out", "p.csv");
