@@ -100,7 +100,7 @@ internal static partial class ModelSectionParser
     {
         if (top.Section("model", null!) is not { } model || model.Section("data", null!) is not { } data || data.String("train") is not { } train)
             return CsvDialects.None;
-        var dialect = ParseCsv(new YamlSection(top.File, "model.data", data.Node, DataKeys), []);
+        var dialect = ParseCsv(data, []);
         return CsvDialects.ForPaths(dialect, data.String("test") is { } test ? [train, test] : [train]);
     }
 

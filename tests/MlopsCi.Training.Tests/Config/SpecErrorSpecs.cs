@@ -1,5 +1,6 @@
 using MlopsCi.Config.Specs;
 using MlopsCi.Core.Errors;
+using MlopsCi.Core.Specs;
 
 namespace MlopsCi.Training.Tests.Config;
 
@@ -112,5 +113,18 @@ public sealed class SpecErrorSpecs
         var error = Assert.Throws<InvalidInputException>(() => MlopsSpecParser.Parse($"model:\n  name: m\n  task: binary\n  data: {{ train: a.csv, csv: {{ separator: {separator} }} }}\n  label: y\n"));
 
         Assert.Equal($"mlops.yml line 4: 'model.data.csv.separator' cannot be {separator}: use a tab or a printable ASCII character other than '\"' and '#'.", error.Message);
+    }
+
+    [Fact]
+    public void Data_commands_read_the_csv_dialect_while_other_keys_have_problems()
+    {
+        const string Yaml = "model:\n  name: m\n  task: binar\n  lable: y\n  data:\n    train: trips/\n    tset: x\n    csv: { separator: ';', header: false, columns: [id, fare] }\n";
+
+        var dialects = MlopsSpecParser.ReadCsvDialects(Yaml);
+
+        Assert.Throws<InvalidInputException>(() => MlopsSpecParser.Parse(Yaml));
+        Assert.Equal(new CsvDialect(';', false, dialects.Of("trips/feb.csv")!.Columns), dialects.Of("trips/feb.csv"));
+        Assert.Equal(["id", "fare"], dialects.Of("trips/feb.csv")!.Columns);
+        Assert.Null(dialects.Of("other/feb.csv"));
     }
 }
