@@ -55,7 +55,10 @@ public static class MlopsSpecParser
             model,
             errors.Try(() => GateParser.Parse(top!, model?.Task), []),
             errors.Try(() => ParseDrift(top!), DriftSpec.Default),
-            errors.Try(() => ParseMonitor(top!), MonitorSpec.Default)) { Location = new SpecLocation(file, 0) };
+            errors.Try(() => ParseMonitor(top!), MonitorSpec.Default))
+        {
+            Location = new SpecLocation(file, 0),
+        };
         errors.ThrowIfAny();
         return spec;
     }
