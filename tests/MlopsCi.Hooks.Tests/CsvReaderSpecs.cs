@@ -1,6 +1,7 @@
 using System.Text;
 using MlopsCi.Core.Errors;
 using MlopsCi.Core.Hooks.Tables;
+using MlopsCi.Core.Specs;
 
 namespace MlopsCi.Hooks.Tests;
 
@@ -100,5 +101,87 @@ public sealed class CsvReaderSpecs
         var table = await ReadAsync("\uFEFFid,x\n1,2\n");
 
         Assert.Equal("id", table.Columns[0]);
+    }
+
+    [Fact]
+    public async Task A_file_without_a_header_numbers_its_first_row_line_one()
+    {
+        var visitor = new RecordingVisitor();
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes("\"x\ny\";1\nz;2\n"));
+
+        await new CsvTableReader("csv", new CsvDialect(';', false, ["a", "b"])).ReadAsync(stream, "t.csv", visitor, default);
+
+        Assert.Equal(["a", "b"], visitor.Columns);
+        Assert.Equal([(1L, 1L), (2L, 3L)], visitor.Rows.Select(r => (r.Number, r.Line)));
+        Assert.Equal(["x\ny", "1"], visitor.Rows[0].Cells);
+    }
+
+    [Theory]
+    [InlineData("a;b;c\n1;2;3\n2;3;4\n", new[] { "a", "b", "c" })]
+    [InlineData("a|b\n1|\"x|y\"\n", new[] { "a", "b" })]
+    [InlineData("a\tb\n1\t2\n", new[] { "a", "b" })]
+    [InlineData("a,b;c\n1,2;3\n", new[] { "a", "b;c" })]
+    [InlineData("name;note\nx;\"a, b, c\"\ny;\"d, e, f\"\n", new[] { "name", "note" })]
+    public async Task Without_a_dialect_the_separator_is_sniffed_and_a_fitting_comma_wins(string text, string[] columns)
+    {
+        var table = await ReadAsync(text);
+
+        Assert.Equal(columns, table.Columns);
+        Assert.All(table.Rows, r => Assert.Equal(columns.Length, r.Cells.Length));
+    }
+
+    [Fact]
+    public async Task A_given_separator_is_used_as_is()
+    {
+        var visitor = new RecordingVisitor();
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes("a,b\n1,2\n"));
+
+        await new CsvTableReader("csv", new CsvDialect(';', true, [])).ReadAsync(stream, "t.csv", visitor, default);
+
+        Assert.Equal(["a,b"], visitor.Columns);
+        Assert.Equal(["1,2"], visitor.Rows[0].Cells);
+    }
+
+    [Fact]
+    public async Task A_quote_inside_an_unquoted_value_is_invalid_input_naming_the_line_and_the_fix()
+    {
+        // A value like 5'10" would otherwise open a quoted field and swallow the lines up to the next quote.
+        var error = await Assert.ThrowsAsync<InvalidInputException>(() => ReadAsync("name,height\nann,5'6\nbob,5'10\"\ncid,6'1\"\n"));
+
+        Assert.Equal("'t.csv' is not valid CSV: line 3 has a '\"' inside a value that does not start with one (5'10\"). Quote the whole value and double each quote inside it, e.g. \"5'10\"\"\".", error.Message);
+    }
+
+    [Fact]
+    public async Task Text_after_a_closing_quote_is_kept_unless_it_opens_another_quote()
+    {
+        var table = await ReadAsync("a,b\n\"x\"y,1\n");
+        var error = await Assert.ThrowsAsync<InvalidInputException>(() => ReadAsync("a,b\n\"x\"y\"z\",1\n"));
+
+        Assert.Equal(["xy", "1"], table.Rows[0].Cells);
+        Assert.Contains("line 2 has text with a '\"' after the closing quote", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_without_a_header_whose_first_row_has_another_width_than_the_named_columns_is_invalid_input()
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes("1;2;3\n"));
+
+        var error = await Assert.ThrowsAsync<InvalidInputException>(() => new CsvTableReader("csv", new CsvDialect(null, false, ["a", "b"])).ReadAsync(stream, "t.csv", new RecordingVisitor(), default));
+
+        Assert.Equal("'t.csv' line 1: 3 values, but model.data.csv.columns in the spec names 2 columns. List one name per column, in file order (separator ';').", error.Message);
+    }
+
+    [Fact]
+    public async Task The_synchronous_read_gives_what_the_asynchronous_one_gives()
+    {
+        const string Text = "a;b\r\n1;\"x\r\ny\"\r\n\r\n2;z";
+        var visitor = new RecordingVisitor();
+
+        using (var stream = new MemoryStream(Encoding.UTF8.GetBytes(Text)))
+            CsvTableReader.Csv.Read(stream, "t.csv", visitor);
+
+        var expected = await ReadAsync(Text);
+        Assert.Equal(expected.Columns, visitor.Columns);
+        Assert.Equal(expected.Rows.Select(r => (r.Number, r.Line, string.Join('|', r.Cells))), visitor.Rows.Select(r => (r.Number, r.Line, string.Join('|', r.Cells))));
     }
 }

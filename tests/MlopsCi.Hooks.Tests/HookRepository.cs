@@ -1,5 +1,6 @@
 using MlopsCi.Config.Hooks;
 using MlopsCi.Core.Hooks;
+using MlopsCi.Core.Hooks.Tables;
 using MlopsCi.Core.Storage;
 using MlopsCi.Core.Tests;
 using MlopsCi.Core.Versioning;
@@ -31,10 +32,11 @@ internal sealed class HookRepository : IAsyncDisposable
 
     public string Root => _temp.Path;
 
-    public static async Task<HookRepository> CreateAsync(TimeProvider? time = null)
+    public static async Task<HookRepository> CreateAsync(TimeProvider? time = null, CsvDialects? dialects = null)
     {
         var result = new HookRepository(new TempFolder());
-        result.Validator = new HookValidator(new HookConfigParser(), new HookValidatorOptions(time ?? TimeProvider.System, [new ParquetTableReader()], result._runs.Add));
+        var options = new HookValidatorOptions(time ?? TimeProvider.System, [new ParquetTableReader()], result._runs.Add) { Dialects = dialects ?? CsvDialects.None };
+        result.Validator = new HookValidator(new HookConfigParser(), options);
         (result.Unchecked, _) = await Repository.InitAsync(result.Store, "main", new RepositoryOptions(TimeProvider.System, "tests"), default);
         result.Repository = await Repository.OpenAsync(result.Store, new RepositoryOptions(TimeProvider.System, "tests", result.Validator), default);
         return result;

@@ -1,5 +1,6 @@
 using MlopsCi.Cli.Hosting;
 using MlopsCi.Core.Errors;
+using MlopsCi.Core.Hooks.Tables;
 using MlopsCi.Core.RowDiffs;
 using MlopsCi.Core.Versioning;
 
@@ -81,7 +82,7 @@ internal sealed class DataCommands : ICommandGroup
         var key = (ctx.Args.Option("key") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var spec = await DriftCommands.OptionalSpecAsync(ctx);
         var repository = await ctx.OpenRepositoryAsync();
-        var options = new RowDiffOptions { Key = key, MaxSamples = maxRows, Readers = ctx.Services.TableReaders };
+        var options = new RowDiffOptions { Key = key, MaxSamples = maxRows, Readers = ctx.Services.TableReaders, Dialects = CsvDialects.For(spec?.Model) };
         var path = ctx.Args.Option("path") ?? ctx.Args.Option("prefix") ?? "";
         var diffs = await RowDiffer.CompareRefsAsync(repository, ctx.Args.Argument("left-ref"), ctx.Args.Argument("right-ref"), path, spec?.Data?.Keys ?? TableKeys.None, options, ctx.Cancellation);
         ctx.Write(diffs, w => RowDiffView.Write(w, diffs, maxRows));

@@ -40,7 +40,8 @@ internal sealed class TrainingCommands : ICommandGroup
         ctx.Write(result.Run, w =>
         {
             TrainingViews.WriteRun(w, result.Run);
-            if (result.Evaluation is { } evaluation)
+            // A run recorded before runs kept their evaluation rows (an idempotent repeat) still shows this one's.
+            if (result.Run.Evaluation is null && result.Evaluation is { } evaluation)
                 TrainingViews.WriteEvaluation(w, evaluation);
         });
         return 0;

@@ -23,6 +23,8 @@ internal static class TrainingViews
         w.WriteLine($"data: {run.DataRef} @ {Short(run.DataCommit)}  ({run.TrainRows:N0} train rows, {run.TestRows:N0} evaluation rows)");
         foreach (var dataset in run.Datasets)
             w.WriteLine($"  {dataset.Role,-6} {dataset.Path}  {dataset.Digest[..Math.Min(19, dataset.Digest.Length)]}…  {dataset.Size:N0} bytes");
+        if (run.Evaluation is { } evaluation)
+            WriteEvaluation(w, evaluation);
         w.WriteLine($"params: {string.Join(", ", run.Params.Select(p => $"{p.Key}={p.Value}"))}");
         if (run.Tags.Count > 0)
             w.WriteLine($"tags: {string.Join(", ", run.Tags.Select(t => $"{t.Key}={t.Value}"))}");

@@ -72,7 +72,11 @@ internal static class MlopsCli
     {
         // A store URI given with credentials or a signed query must never reach a log, whichever message quotes it.
         var message = UriRedaction.Redact(e.Message);
-        json?.WriteLine(JsonSerializer.Serialize(new { error = message, exitCode = e.ExitCode }, StoreJson.Pretty));
+        // A spec's problems also come one by one, with their lines, so an editor or a bot can point at each.
+        object payload = e is InvalidInputException { SpecErrors.Count: > 0 } spec
+            ? new { error = message, exitCode = e.ExitCode, errors = spec.SpecErrors.Select(s => new { file = s.File, line = s.Line, column = s.Column, message = UriRedaction.Redact(s.Message) }) }
+            : new { error = message, exitCode = e.ExitCode };
+        json?.WriteLine(JsonSerializer.Serialize(payload, StoreJson.Pretty));
         error.WriteLine($"error: {message}");
         if (actions.IsGitHubActions)
             error.WriteLine(WorkflowCommandFormat.Format("error", [], message));

@@ -1,6 +1,7 @@
 using MlopsCi.Config.Yaml;
 using MlopsCi.Core.Hooks.Rules;
 using MlopsCi.Core.Hooks.Tables;
+using MlopsCi.Core.Specs;
 
 namespace MlopsCi.Config.Hooks;
 

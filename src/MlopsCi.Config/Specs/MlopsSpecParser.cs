@@ -1,14 +1,15 @@
 using MlopsCi.Config.Yaml;
 using MlopsCi.Core.Errors;
+using MlopsCi.Core.Hooks.Tables;
 using MlopsCi.Core.RowDiffs;
 using MlopsCi.Core.Specs;
 
 namespace MlopsCi.Config.Specs;
 
 /// <summary>
-/// Reads <c>mlops.yml</c> into <see cref="MlopsSpec"/>. Unknown keys, wrong types and invalid values are
-/// <see cref="InvalidInputException"/>s naming the file and line ("mlops.yml line 7: unknown key 'lable' under 'model'
-/// (did you mean 'label'?)"); invalid YAML names the line and column.
+/// Reads <c>mlops.yml</c> into <see cref="MlopsSpec"/>. Unknown keys, wrong types and invalid values are reported all
+/// at once (<see cref="InvalidInputException.SpecErrors"/>), each naming the file and line ("mlops.yml line 7: unknown key 'lable'
+/// under 'model' (did you mean 'label'?)"); invalid YAML names the line and column (and stops there).
 /// </summary>
 public static class MlopsSpecParser
 {
@@ -32,20 +33,33 @@ public static class MlopsSpecParser
     public static string? ReadStore(string yaml, string file = "mlops.yml") =>
         YamlValues.Load(yaml, file) is { } root ? new YamlSection(file, "", root, TopKeys).String("store") : null;
 
+    /// <summary>
+    /// The CSV dialect of the model's data files (<c>model.data.csv</c> for <c>model.data.train</c> and <c>test</c>), reading
+    /// only those keys, so data commands whose hooks read the files still run while another part of the spec is edited.
+    /// </summary>
+    public static CsvDialects ReadCsvDialects(string yaml, string file = "mlops.yml") =>
+        YamlValues.Load(yaml, file) is { } root ? ModelSectionParser.ReadDialects(new YamlSection(file, "", root, null)) : CsvDialects.None;
+
     /// <summary>Parses spec text; <paramref name="file"/> names it in messages.</summary>
     public static MlopsSpec Parse(string yaml, string file = "mlops.yml")
     {
         var root = YamlValues.Load(yaml, file)
             ?? throw new InvalidInputException($"{file} is empty. It needs at least a 'model:' section (see the README).");
-        var top = new YamlSection(file, "", root, TopKeys);
-        var model = ModelSectionParser.Parse(top);
+        var errors = new SpecErrors();
+        var top = errors.Try(() => new YamlSection(file, "", root, TopKeys, errors), null);
+        errors.ThrowIfAny();
+        var model = errors.Try(() => ModelSectionParser.Parse(top!), null);
         var spec = new MlopsSpec(
-            top.String("store"),
-            ParseData(top),
+            errors.Try(() => top!.String("store"), null),
+            errors.Try(() => ParseData(top!), null),
             model,
-            GateParser.Parse(top, model?.Task),
-            ParseDrift(top),
-            ParseMonitor(top)) { Location = new SpecLocation(file, 0) };
+            errors.Try(() => GateParser.Parse(top!, model?.Task), []),
+            errors.Try(() => ParseDrift(top!), DriftSpec.Default),
+            errors.Try(() => ParseMonitor(top!), MonitorSpec.Default))
+        {
+            Location = new SpecLocation(file, 0),
+        };
+        errors.ThrowIfAny();
         return spec;
     }
 
@@ -53,8 +67,12 @@ public static class MlopsSpecParser
     {
         if (top.Section("data", DataKeys) is not { } data)
             return null;
-        var path = data.RequiredString("path", "data/");
-        return new DataSpec(path, data.String("prefix") ?? "", data.String("prepare")) { Location = new SpecLocation(top.File, top.LineOf("data")), Keys = ParseKeys(data) };
+        var path = data.Try(() => data.RequiredString("path", "data/"), "data/");
+        return new DataSpec(path, data.Try(() => data.String("prefix"), null) ?? "", data.Try(() => data.String("prepare"), null))
+        {
+            Location = new SpecLocation(top.File, top.LineOf("data")),
+            Keys = data.Try(() => ParseKeys(data), TableKeys.None),
+        };
     }
 
     private static TableKeys ParseKeys(YamlSection data)
@@ -77,12 +95,11 @@ public static class MlopsSpecParser
     {
         if (top.Section("drift", DriftKeys) is not { } drift)
             return DriftSpec.Default;
-        var result = new DriftSpec(
-            Probability(drift, "psi-threshold", double.MaxValue) ?? DriftSpec.Default.PsiThreshold,
-            Probability(drift, "ks-pvalue", 1) ?? DriftSpec.Default.KsPValue,
-            Probability(drift, "chi2-pvalue", 1) ?? DriftSpec.Default.Chi2PValue,
-            drift.Integer("top") ?? DriftSpec.Default.Top);
-        return result.Top < 1 ? throw drift.Error("top", "'drift.top' must be at least 1") : result;
+        return new DriftSpec(
+            drift.Try(() => Probability(drift, "psi-threshold", double.MaxValue), null) ?? DriftSpec.Default.PsiThreshold,
+            drift.Try(() => Probability(drift, "ks-pvalue", 1), null) ?? DriftSpec.Default.KsPValue,
+            drift.Try(() => Probability(drift, "chi2-pvalue", 1), null) ?? DriftSpec.Default.Chi2PValue,
+            drift.Try(() => drift.Integer("top") is { } top && top < 1 ? throw drift.Error("top", "'drift.top' must be at least 1") : drift.Integer("top"), null) ?? DriftSpec.Default.Top);
     }
 
     private static double? Probability(YamlSection section, string key, double max)

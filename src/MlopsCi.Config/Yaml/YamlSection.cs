@@ -1,23 +1,27 @@
 using System.Globalization;
 using MlopsCi.Core.Errors;
+using MlopsCi.Core.Specs;
 using YamlDotNet.RepresentationModel;
 
 namespace MlopsCi.Config.Yaml;
 
 /// <summary>
 /// A YAML mapping read with a fixed set of keys: unknown keys, wrong types and bad values are bad input naming the file
-/// and line (and a close known key when there is one). Shared by every YAML file mlops reads.
+/// and line (and a close known key when there is one). Shared by every YAML file mlops reads. With <see cref="Errors"/>
+/// (mlops.yml), every unknown key is recorded there and the others are read on; without, the first is thrown.
 /// </summary>
 internal sealed class YamlSection
 {
     private readonly Dictionary<string, YamlNode> _values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _keyLines = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, InvalidInputException> _misspelt = new(StringComparer.Ordinal);
 
-    public YamlSection(string file, string path, YamlNode node, IReadOnlyCollection<string>? knownKeys)
+    public YamlSection(string file, string path, YamlNode node, IReadOnlyCollection<string>? knownKeys, SpecErrors? errors = null)
     {
         File = file;
         Path = path;
         Node = node;
+        Errors = errors;
         if (node is not YamlMappingNode mapping)
             throw Error(node, $"'{path}' must be a mapping of keys (key: value), not {YamlValues.Describe(node)}");
         foreach (var (keyNode, value) in mapping.Children)
@@ -25,8 +29,15 @@ internal sealed class YamlSection
             var key = keyNode is YamlScalarNode { Value: { } text } ? text : throw Error(keyNode, $"keys under '{path}' must be plain names");
             if (knownKeys is not null && !knownKeys.Contains(key))
             {
-                var hint = Suggest.Closest(key, knownKeys) is { } close ? $" (did you mean '{close}'?)" : $" (known keys: {string.Join(", ", knownKeys)})";
-                throw Error(keyNode, $"unknown key '{key}' under '{path}'{hint}");
+                var close = Suggest.Closest(key, knownKeys);
+                var hint = close is not null ? $" (did you mean '{close}'?)" : $" (known keys: {string.Join(", ", knownKeys)})";
+                var unknown = Error(keyNode, $"unknown key '{key}' under '{path}'{hint}");
+                if (errors is null)
+                    throw unknown;
+                errors.Add(unknown);
+                if (close is not null)
+                    _misspelt.TryAdd(close, unknown);
+                continue;
             }
 
             _values[key] = value;
@@ -35,6 +46,9 @@ internal sealed class YamlSection
     }
 
     public string File { get; }
+
+    /// <summary>Where problems are collected (mlops.yml), or null: the first is thrown.</summary>
+    public SpecErrors? Errors { get; }
 
     /// <summary>The keys present, in file order.</summary>
     public IReadOnlyList<string> Keys => [.. _values.Keys];
@@ -53,12 +67,15 @@ internal sealed class YamlSection
     public int LineOf(string key) => _keyLines.TryGetValue(key, out var line) ? line : Line;
 
     public YamlSection? Section(string key, IReadOnlyCollection<string> knownKeys) =>
-        Get(key) is { } node ? new YamlSection(File, Child(key), node, knownKeys) : null;
+        Get(key) is { } node ? new YamlSection(File, Child(key), node, knownKeys, Errors) : null;
 
     public string? String(string key) => Get(key) is { } node ? Scalar(key, node) : null;
 
+    /// <summary>The value of a key that must be there; when it is missing because it was misspelt, the misspelling is the one problem.</summary>
     public string RequiredString(string key, string example) =>
-        String(key) is { Length: > 0 } value ? value : throw Error(Node, $"'{Child(key)}' is required (e.g. {key}: {example})");
+        String(key) is { Length: > 0 } value ? value
+        : !Has(key) && _misspelt.TryGetValue(key, out var misspelt) ? throw misspelt
+        : throw Error(Node, $"'{Child(key)}' is required (e.g. {key}: {example})");
 
     public double? Number(string key)
     {
@@ -101,6 +118,9 @@ internal sealed class YamlSection
     public InvalidInputException Error(YamlNode node, string message) => YamlValues.Error(File, (int)node.Start.Line, message);
 
     public InvalidInputException Error(string key, string message) => YamlValues.Error(File, LineOf(key), message);
+
+    /// <summary>The value <paramref name="read"/> gives; with <see cref="Errors"/>, a problem is recorded and <paramref name="fallback"/> given instead.</summary>
+    public T Try<T>(Func<T> read, T fallback) => Errors is null ? read() : Errors.Try(read, fallback);
 
     private string Scalar(string key, YamlNode node) =>
         node is YamlScalarNode { Value: { } value } ? value : throw Error(node, $"'{Child(key)}' must be a single value, not {YamlValues.Describe(node)}");

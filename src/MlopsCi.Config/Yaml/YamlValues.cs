@@ -19,7 +19,7 @@ internal static class YamlValues
         catch (YamlException e)
         {
             var reason = (e.InnerException?.Message ?? e.Message).Split(" at Line", 2)[0].Trim().TrimEnd('.');
-            throw new InvalidInputException($"{file} line {e.Start.Line}, column {e.Start.Column}: invalid YAML: {reason}. Check the indentation and quoting there.", e);
+            throw new InvalidInputException([new SpecError(file, (int)e.Start.Line, $"invalid YAML: {reason}. Check the indentation and quoting there", (int)e.Start.Column)], e);
         }
         catch (InvalidOperationException e)
         {
@@ -66,10 +66,10 @@ internal static class YamlValues
         if (open.TryPeek(out var unclosed))
         {
             var closing = unclosed.Bracket == '{' ? '}' : ']';
-            return new InvalidInputException($"{file} line {unclosed.Start.Line}, column {unclosed.Start.Column}: invalid YAML: the flow {(closing == '}' ? "mapping" : "list")} '{unclosed.Bracket}' opened here is not closed with '{closing}'. Close it on the same line, or write the entries as an indented block.", inner);
+            return new InvalidInputException([new SpecError(file, (int)unclosed.Start.Line, $"invalid YAML: the flow {(closing == '}' ? "mapping" : "list")} '{unclosed.Bracket}' opened here is not closed with '{closing}'. Close it on the same line, or write the entries as an indented block", (int)unclosed.Start.Column)], inner);
         }
 
-        return new InvalidInputException($"{file} line {last.Line}, column {last.Column}: invalid YAML: it cannot be read after this point. Check the brackets, quotes and indentation there.", inner);
+        return new InvalidInputException([new SpecError(file, (int)last.Line, "invalid YAML: it cannot be read after this point. Check the brackets, quotes and indentation there", (int)last.Column)], inner);
     }
 
     public static bool IsNull(YamlNode node) =>
@@ -83,5 +83,5 @@ internal static class YamlValues
         _ => "this value",
     };
 
-    public static InvalidInputException Error(string file, int line, string message) => new($"{file} line {line}: {message}.");
+    public static InvalidInputException Error(string file, int line, string message) => new([new SpecError(file, line, message)]);
 }

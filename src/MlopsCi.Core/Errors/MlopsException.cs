@@ -23,6 +23,16 @@ public class InvalidInputException : MlopsException
     {
     }
 
+    /// <summary>
+    /// The problems of a spec file, all at once: with one, the message is that problem ("mlops.yml line 7: …"); with
+    /// more, a count and one line per problem. <c>--json</c> prints them as a list.
+    /// </summary>
+    public InvalidInputException(IReadOnlyList<SpecError> specErrors, Exception? innerException = null)
+        : base(SpecError.Describe(specErrors), innerException) => SpecErrors = specErrors;
+
+    /// <summary>The spec problems this failure is made of, in line order (empty when it is not about a spec file).</summary>
+    public IReadOnlyList<SpecError> SpecErrors { get; } = [];
+
     /// <inheritdoc />
     public override int ExitCode => 2;
 }

@@ -8,6 +8,9 @@ namespace MlopsCi.Core.Hooks;
 /// </summary>
 public sealed record HookValidatorOptions(TimeProvider Time, IReadOnlyList<ITableReader> Readers, Action<HookRun>? OnRun = null, int MaxSamples = 5)
 {
+    /// <summary>The CSV dialect of each path (the spec's <c>model.data.csv</c> for the model's files); else a header line and a sniffed separator.</summary>
+    public CsvDialects Dialects { get; init; } = CsvDialects.None;
+
     /// <summary>Files read in parallel.</summary>
     public int Parallelism { get; init; } = Math.Max(1, Environment.ProcessorCount);
 

@@ -43,7 +43,7 @@ public static class DataDiffBuilder
     private static async Task<TableDiff?> TryCompareAsync(Repository repository, DiffEntry change, DataDiffOptions options, CancellationToken cancellationToken)
     {
         RowDiffInput? Input(Entry? entry) => entry is null ? null : new RowDiffInput(entry.Path, ct => repository.OpenBlobAsync(entry, ct), entry.Size);
-        var rowOptions = new RowDiffOptions { Key = options.Keys.For(change.Path), MaxSamples = options.MaxSamples, Readers = options.Readers };
+        var rowOptions = new RowDiffOptions { Key = options.Keys.For(change.Path), MaxSamples = options.MaxSamples, Readers = options.Readers, Dialects = options.Dialects };
         try
         {
             return await TableDiffer.CompareAsync(Input(change.Left), Input(change.Right), rowOptions, cancellationToken);

@@ -15,6 +15,9 @@ public sealed record DataDiffOptions
     /// <summary>Readers of formats other than CSV/TSV (e.g. Parquet).</summary>
     public IReadOnlyList<ITableReader> Readers { get; init; } = [];
 
+    /// <summary>The CSV dialect of each path (the spec's <c>model.data.csv</c> for the model's files); else a header line and a sniffed separator.</summary>
+    public CsvDialects Dialects { get; init; } = CsvDialects.None;
+
     /// <summary>Modified rows kept per table (the first by row number); the renderers show fewer when space is short.</summary>
     public int MaxSamples { get; init; } = 10;
 }

@@ -18,6 +18,9 @@ public sealed record RowDiffOptions
     /// <summary>Readers of formats other than CSV/TSV.</summary>
     public IReadOnlyList<ITableReader> Readers { get; init; } = [];
 
+    /// <summary>The CSV dialect of each path (the spec's <c>model.data.csv</c> for the model's files); else a header line and a sniffed separator.</summary>
+    public CsvDialects Dialects { get; init; } = CsvDialects.None;
+
     /// <summary>Where spill files go (default: the system's temporary folder).</summary>
     public string? TempDirectory { get; init; }
 

@@ -17,8 +17,9 @@ public static partial class RowDiffer
         }
 
         var format = TableFormats.Of(input.Path);
-        var reader = format switch { "csv" => CsvTableReader.Csv, "tsv" => CsvTableReader.Tsv, _ => options.Readers.FirstOrDefault(r => string.Equals(r.Format, format, StringComparison.OrdinalIgnoreCase)) }
-            ?? throw new InvalidInputException($"'{input.Path}' is {(format.Length == 0 ? "of no known format" : $"a {format} file")}; row diffs read {string.Join(", ", new[] { "csv", "tsv" }.Concat(options.Readers.Select(r => r.Format)).Distinct())} (optionally .gz for text).");
+        var readers = new TableReaderLookup(options.Readers, options.Dialects);
+        var reader = readers.For(input.Path)
+            ?? throw new InvalidInputException($"'{input.Path}' is {(format.Length == 0 ? "of no known format" : $"a {format} file")}; row diffs read {string.Join(", ", readers.Formats)} (optionally .gz for text).");
         await using var stream = await input.Open(cancellationToken);
         try
         {

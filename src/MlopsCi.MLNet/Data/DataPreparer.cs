@@ -45,52 +45,28 @@ internal static class DataPreparer
             return profile;
         var filtered = Path.Combine(work, $"{role}-labelled-{Path.GetFileName(file.LocalPath)}");
         var label = profile.IndexOf(spec.Label);
-        Rewrite(profile, filtered, fields => !Values.IsMissing(fields[label]));
-        return FileInspector.Inspect(new DataFile(filtered, file.DisplayName), spec.Label, spec.Task != ModelTask.Regression, ColumnPlanner.NotNumeric(spec), profile.Format) with { DroppedUnlabelled = profile.MissingLabels };
+        Rewrite(profile, filtered, row => !Values.IsMissing(row[label]));
+        return FileInspector.Inspect(new DataFile(filtered, file.DisplayName), spec.Label, spec.Task != ModelTask.Regression, ColumnPlanner.NotNumeric(spec), profile.Format with { Columns = null }) with { DroppedUnlabelled = profile.MissingLabels };
     }
 
     /// <summary>
-    /// A readable text copy of <paramref name="file"/> (gzip unpacked, Parquet converted, a header line added per the
-    /// spec's CSV dialect), inspected; <paramref name="label"/> null when rows need no label (prediction).
+    /// <paramref name="file"/> inspected in the spec's CSV dialect, or a readable text copy (gzip unpacked, Parquet converted);
+    /// <paramref name="label"/> null when rows need no label (prediction).
     /// </summary>
     public static async Task<FileProfile> InspectAsync(ModelSpec spec, DataFile file, string work, string role, string? label, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(work);
         if (TableFormats.IsGzip(file.LocalPath))
             file = file with { LocalPath = await DecompressAsync(file, Path.Combine(work, $"{role}-{Path.GetFileNameWithoutExtension(file.LocalPath)}"), cancellationToken) };
-        if (ParquetConverter.IsParquet(file.LocalPath))
-        {
-            var text = Path.Combine(work, $"{role}-{Path.GetFileNameWithoutExtension(file.LocalPath)}.tsv");
-            await ParquetConverter.ConvertAsync(file.LocalPath, file.DisplayName, text, long.MaxValue, cancellationToken);
-            file = file with { LocalPath = text };
-        }
+        var notNumeric = ColumnPlanner.NotNumeric(spec);
+        var collect = label is not null && spec.Task != ModelTask.Regression;
+        if (!ParquetConverter.IsParquet(file.LocalPath))
+            return FileInspector.Inspect(file, label, collect, notNumeric, dialect: spec.Data.Csv);
 
-        TextFormat? format = null;
-        if (spec.Data.Csv is { Header: false } headerless && !ParquetConverter.IsParquet(file.LocalPath))
-            (file, format) = WithHeader(file, headerless, spec, Path.Combine(work, $"{role}-header-{Path.GetFileName(file.LocalPath)}"));
-        return FileInspector.Inspect(file, label, label is not null && spec.Task != ModelTask.Regression, ColumnPlanner.NotNumeric(spec), format, spec.Data.Csv?.Separator);
-    }
-
-    /// <summary>
-    /// A file without a header line (<c>model.data.csv: { header: false, columns: […] }</c>) copied behind a header of the
-    /// spec's names, so every later step reads it like any other file.
-    /// </summary>
-    private static (DataFile File, TextFormat Format) WithHeader(DataFile file, CsvDialect csv, ModelSpec spec, string destination)
-    {
-        using var reader = new StreamReader(file.LocalPath, System.Text.Encoding.UTF8, true, 1 << 16);
-        var first = reader.ReadLine() ?? "";
-        var sample = new List<string>();
-        var format = csv.Separator is { } given ? new TextFormat(given, true) : TextFormat.Detect(file.LocalPath, first, sample);
-        var fields = new List<string>();
-        format.Split(first, fields);
-        if (fields.Count != csv.Columns.Count)
-            throw new InvalidInputException($"{file.DisplayName} line 1: {fields.Count} values, but {spec.At("data.csv")} names {csv.Columns.Count} columns in model.data.csv.columns. List one name per column, in file order (separator '{(format.Separator == '\t' ? "\\t" : format.Separator.ToString())}').");
-        using var writer = new StreamWriter(destination, false, new System.Text.UTF8Encoding(false), 1 << 16);
-        writer.WriteLine(string.Join(format.Separator, csv.Columns.Select(c => c.Contains(format.Separator, StringComparison.Ordinal) || c.Contains('"', StringComparison.Ordinal) ? "\"" + c.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : c)));
-        writer.WriteLine(first);
-        while (reader.ReadLine() is { } line)
-            writer.WriteLine(line);
-        return (file with { LocalPath = destination }, format);
+        // The tab-separated copy of a Parquet file has a header line: the spec's dialect describes delimited files only.
+        var text = Path.Combine(work, $"{role}-{Path.GetFileNameWithoutExtension(file.LocalPath)}.tsv");
+        await ParquetConverter.ConvertAsync(file.LocalPath, file.DisplayName, text, long.MaxValue, cancellationToken);
+        return FileInspector.Inspect(file with { LocalPath = text }, label, collect, notNumeric, new TextFormat('\t', true));
     }
 
     /// <summary>A gzip-compressed file (name.csv.gz) unpacked to <paramref name="destination"/> (name.csv), whose extension then tells its format.</summary>
@@ -109,20 +85,15 @@ internal static class DataPreparer
         }
     }
 
-    /// <summary>Copies the header and the rows <paramref name="keep"/> accepts.</summary>
-    public static void Rewrite(FileProfile profile, string destination, Func<List<string>, bool> keep)
+    /// <summary>Copies the header (as a header line) and the rows <paramref name="keep"/> accepts.</summary>
+    public static void Rewrite(FileProfile profile, string destination, Func<TableRow, bool> keep)
     {
-        using var reader = new StreamReader(profile.LocalPath);
         using var writer = new StreamWriter(destination, false, new System.Text.UTF8Encoding(false), 1 << 16);
-        writer.WriteLine(reader.ReadLine());
-        var fields = new List<string>();
-        while (reader.ReadLine() is { } line)
+        RowText.WriteLine(writer, profile.Header, profile.Format.Separator);
+        profile.ReadRows(row =>
         {
-            if (line.Length == 0)
-                continue;
-            profile.Format.Split(line, fields);
-            if (keep(fields))
-                writer.WriteLine(line);
-        }
+            if (keep(row))
+                RowText.WriteLine(writer, row, profile.Format.Separator);
+        });
     }
 }

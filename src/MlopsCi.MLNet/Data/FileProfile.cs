@@ -1,3 +1,5 @@
+using MlopsCi.Core.Hooks.Tables;
+
 namespace MlopsCi.MLNet.Data;
 
 /// <summary>
@@ -21,20 +23,12 @@ internal sealed record FileProfile(
     public int IndexOf(string column) => Header.ToList().IndexOf(column);
 
     /// <summary>
-    /// The fields of every non-empty data row, in file order, split by the file's format. The list is reused from row to
-    /// row: read it before asking for the next one.
+    /// Every non-empty data row, in file order, read by the file's format. The row is reused: read it before the callback
+    /// returns.
     /// </summary>
-    public IEnumerable<List<string>> Records()
+    public void ReadRows(Action<TableRow> onRow)
     {
-        using var reader = new StreamReader(LocalPath, System.Text.Encoding.UTF8, true, 1 << 16);
-        reader.ReadLine();
-        var fields = new List<string>(Header.Count);
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length == 0)
-                continue;
-            Format.Split(line, fields);
-            yield return fields;
-        }
+        using var stream = File.OpenRead(LocalPath);
+        Format.Reader(LocalPath).Read(stream, DisplayName, new RowCallback(onRow));
     }
 }

@@ -62,14 +62,13 @@ internal sealed class RowHasher
     public ulong[] HashFile(FileProfile file)
     {
         var hashes = new List<ulong>(file.Rows);
-        foreach (var fields in file.Records())
+        file.ReadRows(row =>
         {
             ulong content = 0, key = 0;
-            for (var c = 0; c < fields.Count; c++)
-                Add(c, fields[c], ref content, ref key);
+            for (var c = 0; c < row.FieldCount; c++)
+                Add(c, row[c], ref content, ref key);
             hashes.Add(Finish(content));
-        }
-
+        });
         return [.. hashes];
     }
 }

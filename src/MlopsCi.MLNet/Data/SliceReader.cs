@@ -18,11 +18,11 @@ internal static class SliceReader
             ? i
             : throw new InvalidInputException($"{spec.At("slices")}: slice column '{column}' is not in {file.DisplayName} (columns: {string.Join(", ", file.Header)}). Name categorical columns of the evaluation data, or remove it from 'slices'.")).ToArray();
         var values = slices.Select(_ => new List<string>(file.Rows)).ToArray();
-        foreach (var fields in file.Records())
+        file.ReadRows(row =>
         {
             for (var s = 0; s < indices.Length; s++)
-                values[s].Add(indices[s] < fields.Count ? fields[indices[s]].Trim() : "");
-        }
+                values[s].Add(indices[s] < row.FieldCount ? row[indices[s]].Trim().ToString() : "");
+        });
 
         return slices.Select((column, s) => (column, values[s])).ToDictionary(x => x.column, x => x.Item2.ToArray(), StringComparer.Ordinal);
     }

@@ -16,35 +16,25 @@ internal static class TimeSplitter
         if (index < 0)
             throw new Core.Errors.InvalidInputException($"{spec.At("time-column")}: time column '{timeColumn}' is not in {file.DisplayName} (columns: {string.Join(", ", file.Header)}).");
         var rows = new List<(string Line, IComparable Key, int Order)>(file.Rows);
-        using (var reader = new StreamReader(file.LocalPath))
-        {
-            var header = reader.ReadLine()!;
-            var fields = new List<string>();
-            while (reader.ReadLine() is { } line)
-            {
-                if (line.Length == 0)
-                    continue;
-                file.Format.Split(line, fields);
-                rows.Add((line, Key(fields[index]), rows.Count));
-            }
-
-            var numeric = rows.All(r => r.Key is double);
-            var dates = rows.All(r => r.Key is DateTimeOffset);
-            var ordered = (numeric ? rows.OrderBy(r => (double)r.Key)
-                    : dates ? rows.OrderBy(r => (DateTimeOffset)r.Key)
-                    : rows.OrderBy(r => r.Key.ToString(), StringComparer.Ordinal))
-                .ThenBy(r => r.Order).Select(r => r.Line).ToList();
-            var testCount = Math.Max(1, (int)Math.Round(ordered.Count * spec.Data.HoldoutFraction));
-            var trainPath = Path.Combine(work, "time-train" + Extension(file));
-            var testPath = Path.Combine(work, "time-test" + Extension(file));
-            File.WriteAllLines(trainPath, [header, .. ordered.Take(ordered.Count - testCount)]);
-            File.WriteAllLines(testPath, [header, .. ordered.Skip(ordered.Count - testCount)]);
-            var notNumeric = Modeling.ColumnPlanner.NotNumeric(spec);
-            var collect = spec.Task != ModelTask.Regression;
-            return new PreparedData(
-                FileInspector.Inspect(new DataFile(trainPath, file.DisplayName + " (earlier rows)"), spec.Label, collect, notNumeric),
-                FileInspector.Inspect(new DataFile(testPath, file.DisplayName + " (latest rows)"), spec.Label, collect, notNumeric));
-        }
+        file.ReadRows(row => rows.Add((RowText.Format(row, file.Format.Separator), Key(row[index].ToString()), rows.Count)));
+        var numeric = rows.All(r => r.Key is double);
+        var dates = rows.All(r => r.Key is DateTimeOffset);
+        var ordered = (numeric ? rows.OrderBy(r => (double)r.Key)
+                : dates ? rows.OrderBy(r => (DateTimeOffset)r.Key)
+                : rows.OrderBy(r => r.Key.ToString(), StringComparer.Ordinal))
+            .ThenBy(r => r.Order).Select(r => r.Line).ToList();
+        var testCount = Math.Max(1, (int)Math.Round(ordered.Count * spec.Data.HoldoutFraction));
+        var trainPath = Path.Combine(work, "time-train" + Extension(file));
+        var testPath = Path.Combine(work, "time-test" + Extension(file));
+        var header = RowText.Format(file.Header, file.Format.Separator);
+        File.WriteAllLines(trainPath, [header, .. ordered.Take(ordered.Count - testCount)]);
+        File.WriteAllLines(testPath, [header, .. ordered.Skip(ordered.Count - testCount)]);
+        var notNumeric = Modeling.ColumnPlanner.NotNumeric(spec);
+        var collect = spec.Task != ModelTask.Regression;
+        var format = file.Format with { Columns = null };
+        return new PreparedData(
+            FileInspector.Inspect(new DataFile(trainPath, file.DisplayName + " (earlier rows)"), spec.Label, collect, notNumeric, format),
+            FileInspector.Inspect(new DataFile(testPath, file.DisplayName + " (latest rows)"), spec.Label, collect, notNumeric, format));
     }
 
     private static string Extension(FileProfile file) => file.Format.Separator == '\t' ? ".tsv" : ".csv";

@@ -23,18 +23,22 @@ internal static class ColumnPlanner
     }
 
     /// <summary>Checks that the label and every named column exist in the file.</summary>
+    /// <summary>Every column the spec names that the file lacks, all at once, each at its key's line with a close name when there is one.</summary>
     public static void CheckNames(ModelSpec spec, FileProfile file)
     {
+        var errors = new List<SpecError>();
         if (file.IndexOf(spec.Label) < 0)
-            throw Unknown(spec, "label", spec.Label, file, $"label column '{spec.Label}' is missing from {file.DisplayName}");
+            errors.Add(Unknown(spec, "label", spec.Label, file, $"label column '{spec.Label}' is missing from {file.DisplayName}"));
         foreach (var (key, names) in new[] { ("features", spec.Features), ("categorical", spec.Categorical), ("text", spec.Text), ("ignore", spec.Ignore) })
         {
             foreach (var name in names.Where(n => file.IndexOf(n) < 0))
-                throw Unknown(spec, key, name, file, $"'{key}' names column '{name}', which is not in {file.DisplayName}");
+                errors.Add(Unknown(spec, key, name, file, $"'{key}' names column '{name}', which is not in {file.DisplayName}"));
         }
 
         if (spec.TimeColumn is { } time && file.IndexOf(time) < 0)
-            throw Unknown(spec, "time-column", time, file, $"'time-column' names column '{time}', which is not in {file.DisplayName}");
+            errors.Add(Unknown(spec, "time-column", time, file, $"'time-column' names column '{time}', which is not in {file.DisplayName}"));
+        if (errors.Count > 0)
+            throw new InvalidInputException([.. errors.OrderBy(e => e.Line)]);
     }
 
     public static IReadOnlyList<PlannedColumn> Plan(ModelSpec spec, FileProfile train)
@@ -63,26 +67,11 @@ internal static class ColumnPlanner
         return columns;
     }
 
-    private static InvalidInputException Unknown(ModelSpec spec, string key, string name, FileProfile file, string what)
+    private static SpecError Unknown(ModelSpec spec, string key, string name, FileProfile file, string what)
     {
         // Only a name close enough to be a typo is suggested: 'target' is not a misspelt 'age'.
-        var close = file.Header.Select(h => (Name: h, Distance: Distance(h.ToLowerInvariant(), name.ToLowerInvariant()))).MinBy(h => h.Distance);
-        var suggestion = close.Name is not null && close.Distance <= Math.Max(2, name.Length / 3) ? $"did you mean '{close.Name}'? " : "";
-        return new InvalidInputException($"{spec.At(key)}: {what} ({suggestion}columns: {string.Join(", ", file.Header)}).");
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-
-        return previous[b.Length];
+        var suggestion = Suggest.Closest(name, file.Header) is { } close ? $"did you mean '{close}'? " : "";
+        var at = spec.At(key);
+        return new SpecError(at.File, at.Line, $"{what} ({suggestion}columns: {string.Join(", ", file.Header)})");
     }
 }

@@ -42,7 +42,7 @@ internal static class LoaderFactory
     {
         Columns = [.. columns],
         Separators = [file.Format.Separator],
-        HasHeader = true,
+        HasHeader = file.Format.HeaderLine,
         AllowQuoting = file.Format.Quoted,
         TrimWhitespace = true,
     });

@@ -20,7 +20,7 @@ internal sealed partial class HookRunner
             var rule = (ReferentialRule)hook.Rule;
             var entry = await context.Repository.FindAsync(context.After, rule.RefFile, cancellationToken)
                 ?? throw new InvalidInputException($"{hook.Source}: hook '{hook.Id}' refers to '{rule.RefFile}', which is not in the data after this change. Fix 'refs' (path:column) or commit the referenced table.");
-            if (!_readers.TryGetValue(TableFormats.Of(entry.Path), out var reader))
+            if (_readers.For(entry.Path) is not { } reader)
                 throw new InvalidInputException($"{hook.Source}: hook '{hook.Id}' refers to '{rule.RefFile}', which hooks cannot read as a table; refer to a CSV, TSV or Parquet file.");
             var values = new HashSet<string>(StringComparer.Ordinal);
             var lookup = values.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -14,9 +14,7 @@ namespace MlopsCi.Core.Hooks.Internal;
 /// </summary>
 internal sealed partial class HookRunner(HookValidatorOptions options)
 {
-    private readonly Dictionary<string, ITableReader> _readers = new ITableReader[] { CsvTableReader.Csv, CsvTableReader.Tsv }
-        .Concat(options.Readers)
-        .ToDictionary(r => r.Format, StringComparer.OrdinalIgnoreCase);
+    private readonly TableReaderLookup _readers = new(options.Readers, options.Dialects);
 
     public static IReadOnlyList<HookDefinition> Select(IEnumerable<HookDocument> documents, HookEvent hookEvent, string branch) =>
         [.. documents.Where(d => d.Triggers.Any(t => t.Matches(hookEvent, branch))).SelectMany(d => d.Hooks)];
@@ -78,9 +76,9 @@ internal sealed partial class HookRunner(HookValidatorOptions options)
         Repository repository, Metarange destination, Entry entry, List<HookDefinition> hooks, Dictionary<HookDefinition, HookTally> tallies, RunFacts facts, CancellationToken cancellationToken)
     {
         var format = TableFormats.Of(entry.Path);
-        if (!_readers.TryGetValue(format, out var reader))
+        if (_readers.For(entry.Path) is not { } reader)
         {
-            var message = $"cannot be read as a table (format '{format}'); hooks read {string.Join(", ", _readers.Keys.Order(StringComparer.Ordinal))}";
+            var message = $"cannot be read as a table (format '{format}'); hooks read {string.Join(", ", _readers.Formats)}";
             foreach (var hook in hooks)
                 tallies[hook].Add(1, 0, [new HookFinding(entry.Path, null, "a readable table", 0, [], message)]);
             return;

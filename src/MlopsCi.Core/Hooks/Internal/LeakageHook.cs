@@ -14,7 +14,7 @@ namespace MlopsCi.Core.Hooks.Internal;
 internal static class LeakageHook
 {
     public static async Task RunAsync(
-        LeakageRule rule, ValidationContext context, IReadOnlyList<string> changedPaths, IReadOnlyDictionary<string, ITableReader> readers, HookTally tally, int maxSamples, CancellationToken cancellationToken)
+        LeakageRule rule, ValidationContext context, IReadOnlyList<string> changedPaths, TableReaderLookup readers, HookTally tally, int maxSamples, CancellationToken cancellationToken)
     {
         bool Matches(IReadOnlyList<string> globs, string path) => globs.Any(g => Glob.Path(g).IsMatch(path));
         if (!changedPaths.Any(p => Matches(rule.Train, p) || Matches(rule.Eval, p)))
@@ -55,9 +55,9 @@ internal static class LeakageHook
 
     /// <summary>Streams one file, handing each row's hash to <paramref name="onRow"/>; an unreadable file or a missing key column is a finding on it.</summary>
     private static async Task<long> ReadAsync(
-        LeakageRule rule, Entry entry, Repository repository, IReadOnlyDictionary<string, ITableReader> readers, HookTally tally, Action<ulong, TableRow> onRow, CancellationToken cancellationToken)
+        LeakageRule rule, Entry entry, Repository repository, TableReaderLookup readers, HookTally tally, Action<ulong, TableRow> onRow, CancellationToken cancellationToken)
     {
-        if (!readers.TryGetValue(TableFormats.Of(entry.Path), out var reader))
+        if (readers.For(entry.Path) is not { } reader)
         {
             tally.Add(0, 0, [new HookFinding(entry.Path, null, "a readable table", 0, [], $"cannot be read as a table (format '{TableFormats.Of(entry.Path)}')")]);
             return 0;

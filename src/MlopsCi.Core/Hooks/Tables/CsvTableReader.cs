@@ -1,176 +1,89 @@
-using System.Buffers;
 using System.Text;
-using MlopsCi.Core.Errors;
+using MlopsCi.Core.Specs;
+using nietras.SeparatedValues;
 
 namespace MlopsCi.Core.Hooks.Tables;
 
 /// <summary>
-/// A streaming CSV/TSV reader after RFC 4180: the first record is the header; fields may be quoted, with <c>""</c> for a
-/// quote and delimiters or line breaks inside; CRLF, LF or CR end a record; blank lines are skipped. It scans a
-/// 64 KiB window with vectorised searches and copies each field once into a reused <see cref="TableRow"/>.
+/// The one CSV/TSV reader, streaming, after RFC 4180 and on <c>Sep</c> (SIMD): fields may be quoted, with <c>""</c> for a
+/// quote and separators or line breaks inside; CRLF, LF or CR end a record; blank lines are skipped; a UTF-8 or UTF-16
+/// byte order mark is dropped. The <see cref="Dialect"/> says the separator (else sniffed from the first lines, see
+/// <see cref="CsvSniffer"/>) and whether the first record is a header (else the dialect names the columns and every
+/// record is data). Each field is copied once into a reused <see cref="TableRow"/>.
 /// </summary>
-internal sealed class CsvTableReader : ITableReader
+public sealed class CsvTableReader : ITableReader
 {
-    private const int InitialBuffer = 1 << 16;
-    private readonly char _delimiter;
-    private readonly SearchValues<char> _stops;
+    private const int BufferSize = 1 << 16;
 
-    public CsvTableReader(string format, char delimiter)
+    /// <summary>A reader of <paramref name="format"/> ("csv", "tsv", or another extension) files in <paramref name="dialect"/> (null: a header line and a sniffed separator).</summary>
+    public CsvTableReader(string format, CsvDialect? dialect = null)
     {
         Format = format;
-        _delimiter = delimiter;
-        _stops = SearchValues.Create([delimiter, '\r', '\n']);
+        Dialect = dialect ?? CsvDialect.Sniffed;
     }
 
-    private enum Outcome
-    {
-        Record,
-        Blank,
-        Incomplete,
-        Unterminated,
-    }
+    /// <summary>Comma-separated files with a header line (the separator sniffed all the same).</summary>
+    public static CsvTableReader Csv { get; } = new("csv");
 
-    public static CsvTableReader Csv { get; } = new("csv", ',');
+    /// <summary>Tab-separated files with a header line (the separator sniffed all the same).</summary>
+    public static CsvTableReader Tsv { get; } = new("tsv");
 
-    public static CsvTableReader Tsv { get; } = new("tsv", '\t');
-
+    /// <inheritdoc />
     public string Format { get; }
 
+    /// <summary>The separator (null: sniffed), whether there is a header line, and the column names when there is none.</summary>
+    public CsvDialect Dialect { get; }
+
+    /// <inheritdoc />
     public async Task ReadAsync(Stream content, string path, TableVisitor visitor, CancellationToken cancellationToken)
     {
-        using var text = new StreamReader(content, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, InitialBuffer, leaveOpen: true);
-        var buffer = new char[InitialBuffer];
-        int start = 0, end = 0;
-        var eof = false;
-        var row = new TableRow();
-        var header = false;
-        long line = 1, number = 0;
-        while (true)
-        {
-            while (start < end)
-            {
-                var outcome = ParseRecord(buffer.AsSpan(start, end - start), eof, row, out var consumed, out var newlines);
-                if (outcome == Outcome.Incomplete)
-                    break;
-                if (outcome == Outcome.Unterminated)
-                    throw new InvalidInputException($"'{path}' is not valid {Format.ToUpperInvariant()}: the quoted field starting on line {line} is never closed.");
-                start += consumed;
-                var recordLine = line;
-                line += newlines;
-                if (outcome == Outcome.Blank)
-                    continue;
-                if (!header)
-                {
-                    visitor.Header(row.ToList());
-                    header = true;
-                    continue;
-                }
-
-                row.Number = ++number;
-                row.Line = recordLine;
-                visitor.Row(row);
-            }
-
-            if (eof)
-                break;
-            if (start > 0)
-            {
-                Array.Copy(buffer, start, buffer, 0, end - start);
-                end -= start;
-                start = 0;
-            }
-
-            if (end == buffer.Length)
-                Array.Resize(ref buffer, buffer.Length * 2);
-            var read = await text.ReadAsync(buffer.AsMemory(end), cancellationToken);
-            if (read == 0)
-                eof = true;
-            else
-                end += read;
-        }
-
-        if (!header)
-            visitor.Header([]);
+        using var text = new StreamReader(content, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, BufferSize, leaveOpen: true);
+        var (source, separator) = await ResolveAsync(text, cancellationToken);
+        using var reader = await Options(separator).FromAsync(source, cancellationToken);
+        var records = new CsvRecords(Dialect, separator, path, Format, visitor);
+        await foreach (var row in reader.WithCancellation(cancellationToken))
+            records.Add(row);
+        records.Complete();
     }
 
-    /// <summary>Parses one record from the start of <paramref name="data"/>; Incomplete when more input is needed to finish it.</summary>
-    private Outcome ParseRecord(ReadOnlySpan<char> data, bool final, TableRow row, out int consumed, out int newlines)
+    /// <summary>Reads the whole table synchronously (local files).</summary>
+    public void Read(Stream content, string path, TableVisitor visitor)
     {
-        row.Clear();
-        consumed = 0;
-        newlines = 0;
-        if (data[0] is '\n' or '\r')
-        {
-            if (data[0] == '\r' && data.Length == 1 && !final)
-                return Outcome.Incomplete;
-            consumed = data[0] == '\r' && data.Length > 1 && data[1] == '\n' ? 2 : 1;
-            newlines = 1;
-            return Outcome.Blank;
-        }
-
-        var pos = 0;
-        while (true)
-        {
-            if (pos < data.Length && data[pos] == '"')
-            {
-                row.BeginField();
-                var p = pos + 1;
-                while (true)
-                {
-                    var quote = data[p..].IndexOf('"');
-                    if (quote < 0)
-                        return final ? Outcome.Unterminated : Outcome.Incomplete;
-                    var chunk = data.Slice(p, quote);
-                    newlines += chunk.Count('\n');
-                    row.AppendToField(chunk);
-                    p += quote + 1;
-                    if (p == data.Length && !final)
-                        return Outcome.Incomplete;
-                    if (p < data.Length && data[p] == '"')
-                    {
-                        row.AppendToField("\"");
-                        p++;
-                        continue;
-                    }
-
-                    break;
-                }
-
-                // Lenient with text after a closing quote ("a"b): it is kept as part of the field.
-                var stop = data[p..].IndexOfAny(_stops);
-                var stopAt = stop < 0 ? data.Length : p + stop;
-                row.AppendToField(data[p..stopAt]);
-                row.EndField();
-                pos = stopAt;
-            }
-            else
-            {
-                var stop = data[pos..].IndexOfAny(_stops);
-                var stopAt = stop < 0 ? data.Length : pos + stop;
-                row.Append(data[pos..stopAt]);
-                pos = stopAt;
-            }
-
-            if (pos == data.Length)
-            {
-                if (!final)
-                    return Outcome.Incomplete;
-                consumed = pos;
-                return Outcome.Record;
-            }
-
-            var c = data[pos];
-            if (c == _delimiter)
-            {
-                pos++;
-                continue;
-            }
-
-            if (c == '\r' && pos + 1 == data.Length && !final)
-                return Outcome.Incomplete;
-            consumed = c == '\r' && pos + 1 < data.Length && data[pos + 1] == '\n' ? pos + 2 : pos + 1;
-            newlines++;
-            return Outcome.Record;
-        }
+        ArgumentNullException.ThrowIfNull(visitor);
+        using var text = new StreamReader(content, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, BufferSize, leaveOpen: true);
+        var (source, separator) = Resolve(text);
+        using var reader = Options(separator).From(source);
+        var records = new CsvRecords(Dialect, separator, path, Format, visitor);
+        foreach (var row in reader)
+            records.Add(row);
+        records.Complete();
     }
+
+    /// <summary>The separator of a file whose text is in <paramref name="text"/>: the dialect's, else sniffed from the start (which is then read again).</summary>
+    private async Task<(TextReader Source, char Separator)> ResolveAsync(StreamReader text, CancellationToken cancellationToken)
+    {
+        if (Dialect.Separator is { } given)
+            return (text, given);
+        var head = new char[BufferSize];
+        var (length, read) = (0, 0);
+        while (length < head.Length && (read = await text.ReadAsync(head.AsMemory(length), cancellationToken)) > 0)
+            length += read;
+        return (new ReplayingReader(head, length, text), CsvSniffer.Separator(Format, head.AsSpan(0, length), complete: read == 0 || length < head.Length));
+    }
+
+    private (TextReader Source, char Separator) Resolve(StreamReader text)
+    {
+        if (Dialect.Separator is { } given)
+            return (text, given);
+        var head = new char[BufferSize];
+        var (length, read) = (0, 0);
+        while (length < head.Length && (read = text.Read(head.AsSpan(length))) > 0)
+            length += read;
+        return (new ReplayingReader(head, length, text), CsvSniffer.Separator(Format, head.AsSpan(0, length), complete: read == 0 || length < head.Length));
+    }
+
+    // Quotes are undone by CsvRecords, not by Sep, so that a quote inside an unquoted value is an error naming the line
+    // rather than a silent start of quoting; the header is read as a record, so a repeated name is the caller's to report.
+    private static SepReaderOptions Options(char separator) =>
+        Sep.New(separator).Reader(o => o with { HasHeader = false, DisableColCountCheck = true, Unescape = false, CultureInfo = System.Globalization.CultureInfo.InvariantCulture });
 }

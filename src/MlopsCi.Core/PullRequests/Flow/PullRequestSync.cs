@@ -86,7 +86,7 @@ internal sealed class PullRequestSync(
         var diffBase = dataBase.FollowsGit && (await repository.MergeBaseAsync(dataBase.Commit, head, cancellationToken))?.Id == dataBase.Commit.Id
             ? dataBase.Commit
             : await repository.MergeBaseAsync(main, head, cancellationToken) ?? main;
-        var diff = await DataDiffBuilder.BuildAsync(repository, diffBase, head, new DataDiffOptions { Keys = context.Spec.Data?.Keys ?? TableKeys.None, Readers = TableReaders }, cancellationToken);
+        var diff = await DataDiffBuilder.BuildAsync(repository, diffBase, head, new DataDiffOptions { Keys = context.Spec.Data?.Keys ?? TableKeys.None, Readers = TableReaders, Dialects = CsvDialects.For(context.Spec.Model) }, cancellationToken);
         var drift = await DriftAsync(main, head, context, cancellationToken);
         var lineage = new ReportLineage(MainBranch, branch, baselineRun.DataCommit, head.Id, context.HeadSha, baselineRun.Id, candidate.Id,
             champion?.ToString(), candidate.SpecHash, candidate.TrainRows, context.Repository);

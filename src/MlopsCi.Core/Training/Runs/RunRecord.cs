@@ -32,6 +32,13 @@ public sealed record RunRecord(
     /// <summary>Where the model goes wrong on its evaluation rows (confusion matrix, curves, slices); null in runs recorded before it was.</summary>
     public Evaluation.ErrorAnalysis? Analysis { get; init; }
 
+    /// <summary>
+    /// The evaluation rows: how many were scored, left out as seen in training, or dropped without a label, with the
+    /// warning under <see cref="Evaluation.EvaluationRows.FewRows"/> rows; null in runs recorded before it was (and then left out of the JSON).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Evaluation.EvaluationRows? Evaluation { get; init; }
+
     /// <summary>The idempotency key the run was started with, when any.</summary>
     public string? IdempotencyKey { get; init; }
 

@@ -60,6 +60,7 @@ public sealed class TrainingService(Repository repository, ITrainer trainer, Tim
                 Params = parameters,
                 Metrics = MetricCalculator.Compute(predictions),
                 Analysis = ErrorAnalysis.Of(predictions, MetricNames.Primary(spec.Task)),
+                Evaluation = evaluation,
                 ModelHash = modelHash,
                 Schema = output.Schema,
                 FeatureImportance = output.FeatureImportance,

@@ -1,9 +1,12 @@
-namespace MlopsCi.Config.Yaml;
+namespace MlopsCi.Core.Specs;
 
-/// <summary>"Did you mean" suggestions by edit distance.</summary>
-internal static class Suggest
+/// <summary>"Did you mean" suggestions by edit distance, for spec keys, hook types and column names alike.</summary>
+public static class Suggest
 {
-    /// <summary>The candidate closest to <paramref name="value"/> when it is close enough to be a typo, else null.</summary>
+    /// <summary>
+    /// The candidate closest to <paramref name="value"/> when it is close enough to be a typo (one edit per three
+    /// characters, at least one), else null: 'lable' suggests 'label', but 'date' does not suggest 'age'.
+    /// </summary>
     public static string? Closest(string value, IEnumerable<string> candidates)
     {
         string? best = null;
@@ -15,7 +18,7 @@ internal static class Suggest
                 (best, bestDistance) = (candidate, distance);
         }
 
-        return bestDistance <= Math.Max(2, value.Length / 3) ? best : null;
+        return bestDistance <= Math.Max(1, value.Length / 3) ? best : null;
     }
 
     /// <summary>Optimal string alignment distance (Levenshtein plus adjacent transpositions).</summary>
