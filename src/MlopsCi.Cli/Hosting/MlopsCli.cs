@@ -78,8 +78,16 @@ internal static class MlopsCli
             : new { error = message, exitCode = e.ExitCode };
         json?.WriteLine(JsonSerializer.Serialize(payload, StoreJson.Pretty));
         error.WriteLine($"error: {message}");
-        if (actions.IsGitHubActions)
+        if (actions.IsGitHubActions && e is InvalidInputException { SpecErrors.Count: > 0 } annotated)
+        {
+            // One annotation per problem, at its line of the spec, where the pull request's diff shows it.
+            foreach (var problem in annotated.SpecErrors)
+                error.WriteLine(WorkflowCommandFormat.Format("error", new AnnotationProperties(problem.File, problem.Line, problem.Column).ToProperties(), UriRedaction.Redact(problem.Message)));
+        }
+        else if (actions.IsGitHubActions)
+        {
             error.WriteLine(WorkflowCommandFormat.Format("error", [], message));
+        }
         return e.ExitCode;
     }
 

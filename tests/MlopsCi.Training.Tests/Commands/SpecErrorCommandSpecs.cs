@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MlopsCi.Cli.Tests;
 using MlopsCi.Training.Tests.Config;
 
 namespace MlopsCi.Training.Tests.Commands;
@@ -42,6 +43,22 @@ public sealed class SpecErrorCommandSpecs : IDisposable
         Assert.Contains("mlops.yml line 3: unknown task 'binar'", train.Error, StringComparison.Ordinal);
         Assert.Contains("mlops.yml line 6: unknown key 'trainr'", train.Error, StringComparison.Ordinal);
         Assert.Contains("mlops.yml line 8: 'drift.top' must be at least 1.", train.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task In_github_actions_each_problem_is_an_annotation_at_its_line()
+    {
+        _cli.WriteSpec(SpecErrorSpecs.ThreeMistakes);
+
+        var train = await MlopsProcess.RunAsync(MlopsProcess.StartInfo(_cli.Folder, ["train", "--ref", "main"], new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true" }));
+
+        Assert.True(train.ExitCode == 2, train.ToString());
+        var annotations = train.Error.Split('\n').Where(l => l.StartsWith("::error", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, annotations.Count);
+        Assert.StartsWith("::error file=mlops.yml,line=3", annotations[0], StringComparison.Ordinal);
+        Assert.Contains("::unknown task 'binar'", annotations[0], StringComparison.Ordinal);
+        Assert.StartsWith("::error file=mlops.yml,line=6", annotations[1], StringComparison.Ordinal);
+        Assert.StartsWith("::error file=mlops.yml,line=8", annotations[2], StringComparison.Ordinal);
     }
 
     public void Dispose() => _cli.Dispose();
