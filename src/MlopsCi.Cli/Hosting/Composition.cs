@@ -43,7 +43,7 @@ internal class Composition(Func<string, string?>? environment = null)
 
     /// <summary>The pull-request flow over a repository and a host, with this composition's trainer and drift.</summary>
     public virtual PullRequestFlow CreatePullRequestFlow(Repository repository, IPullRequestHost host, IFlowOutput output) =>
-        new(repository, host, new ModelPipeline(repository, CreateTrainer()), output, new DriftServiceSource()) { TableReaders = TableReaders };
+        new(repository, host, new ModelPipeline(repository, CreateTrainer()), output, new DriftServiceSource(), tableReaders: TableReaders);
 
     /// <summary>Readers of the table formats Core does not read itself (Parquet), for hooks, row diffs, the report and the UI.</summary>
     public virtual IReadOnlyList<ITableReader> TableReaders { get; } = [new ParquetTableReader()];

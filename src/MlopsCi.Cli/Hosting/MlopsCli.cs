@@ -72,22 +72,18 @@ internal static class MlopsCli
     {
         // A store URI given with credentials or a signed query must never reach a log, whichever message quotes it.
         var message = UriRedaction.Redact(e.Message);
-        // A spec's problems also come one by one, with their lines, so an editor or a bot can point at each.
-        object payload = e is InvalidInputException { SpecErrors.Count: > 0 } spec
-            ? new { error = message, exitCode = e.ExitCode, errors = spec.SpecErrors.Select(s => new { file = s.File, line = s.Line, column = s.Column, message = UriRedaction.Redact(s.Message) }) }
+        // A spec's problems also come one by one, with their lines, so an editor, a bot or the pull request's diff can
+        // point at each.
+        var problems = (e as InvalidInputException)?.SpecErrors ?? [];
+        object payload = problems.Count > 0
+            ? new { error = message, exitCode = e.ExitCode, errors = problems.Select(s => new { file = s.File, line = s.Line, column = s.Column, message = UriRedaction.Redact(s.Message) }) }
             : new { error = message, exitCode = e.ExitCode };
         json?.WriteLine(JsonSerializer.Serialize(payload, StoreJson.Pretty));
         error.WriteLine($"error: {message}");
-        if (actions.IsGitHubActions && e is InvalidInputException { SpecErrors.Count: > 0 } annotated)
-        {
-            // One annotation per problem, at its line of the spec, where the pull request's diff shows it.
-            foreach (var problem in annotated.SpecErrors)
-                error.WriteLine(WorkflowCommandFormat.Format("error", new AnnotationProperties(problem.File, problem.Line, problem.Column).ToProperties(), UriRedaction.Redact(problem.Message)));
-        }
-        else if (actions.IsGitHubActions)
-        {
+        if (actions.IsGitHubActions && problems.Count == 0)
             error.WriteLine(WorkflowCommandFormat.Format("error", [], message));
-        }
+        foreach (var problem in actions.IsGitHubActions ? problems : [])
+            error.WriteLine(WorkflowCommandFormat.Format("error", new AnnotationProperties(problem.File, problem.Line, problem.Column).ToProperties(), UriRedaction.Redact(problem.Message)));
         return e.ExitCode;
     }
 

@@ -29,8 +29,8 @@ public sealed class PullRequestFlow
     private readonly PullRequestSync _sync;
     private readonly PullRequestMerge _merge;
 
-    /// <summary>Creates the flow over a data repository, a code host and a model pipeline.</summary>
-    public PullRequestFlow(Repository repository, IPullRequestHost host, IModelPipeline pipeline, IFlowOutput output, IDriftSource? drift = null, TimeProvider? time = null)
+    /// <summary>Creates the flow over a data repository, a code host and a model pipeline; <paramref name="tableReaders"/> read formats Core cannot (Parquet) for the data section.</summary>
+    public PullRequestFlow(Repository repository, IPullRequestHost host, IModelPipeline pipeline, IFlowOutput output, IDriftSource? drift = null, TimeProvider? time = null, IReadOnlyList<ITableReader>? tableReaders = null)
     {
         _repository = repository ?? throw new ArgumentNullException(nameof(repository));
         _host = host ?? throw new ArgumentNullException(nameof(host));
@@ -40,12 +40,10 @@ public sealed class PullRequestFlow
         _records = new PullRequestRecordStore(repository.Store);
         var promotedSpecs = new PromotedSpecStore(repository.Store);
         _publisher = new ReportPublisher(host, output);
-        _sync = new PullRequestSync(repository, host, pipeline, output, drift, new HookRunStore(repository.Store), promotedSpecs, _time);
+        _sync = new PullRequestSync(repository, host, pipeline, output, drift, new HookRunStore(repository.Store), promotedSpecs, _time, tableReaders ?? []);
         _merge = new PullRequestMerge(repository, host, pipeline, output, _records, promotedSpecs, _sync, _publisher, _time);
     }
 
-    /// <summary>Readers of table formats Core cannot read itself (e.g. Parquet), for the data section's row diff.</summary>
-    public IReadOnlyList<ITableReader> TableReaders { get => _sync.TableReaders; init => _sync.TableReaders = value; }
 
     /// <summary>The commit status context of a model: <c>mlops-ci/&lt;model&gt;</c>.</summary>
     public static string StatusContext(string modelName) => $"mlops-ci/{modelName}";

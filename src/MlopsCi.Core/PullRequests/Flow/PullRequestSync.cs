@@ -15,11 +15,8 @@ namespace MlopsCi.Core.PullRequests.Flow;
 /// builds the report and the record. A hook refusing the data is a blocked result, not an exception.
 /// </summary>
 internal sealed class PullRequestSync(
-    Repository repository, IPullRequestHost host, IModelPipeline pipeline, IFlowOutput output, IDriftSource? driftSource, HookRunStore hookRuns, PromotedSpecStore promotedSpecs, TimeProvider time)
+    Repository repository, IPullRequestHost host, IModelPipeline pipeline, IFlowOutput output, IDriftSource? driftSource, HookRunStore hookRuns, PromotedSpecStore promotedSpecs, TimeProvider time, IReadOnlyList<ITableReader> tableReaders)
 {
-    /// <summary>Readers of table formats Core cannot read itself (e.g. Parquet), for the data section's row diff.</summary>
-    public IReadOnlyList<ITableReader> TableReaders { get; set; } = [];
-
     private readonly DataBranchWriter _data = new(repository, host, output);
     private readonly DecidingSpecResolver _decidingSpecs = new(host, promotedSpecs, output);
 
@@ -86,7 +83,7 @@ internal sealed class PullRequestSync(
         var diffBase = dataBase.FollowsGit && (await repository.MergeBaseAsync(dataBase.Commit, head, cancellationToken))?.Id == dataBase.Commit.Id
             ? dataBase.Commit
             : await repository.MergeBaseAsync(main, head, cancellationToken) ?? main;
-        var diff = await DataDiffBuilder.BuildAsync(repository, diffBase, head, new DataDiffOptions { Keys = context.Spec.Data?.Keys ?? TableKeys.None, Readers = TableReaders, Dialects = CsvDialects.For(context.Spec.Model) }, cancellationToken);
+        var diff = await DataDiffBuilder.BuildAsync(repository, diffBase, head, new DataDiffOptions { Keys = context.Spec.Data?.Keys ?? TableKeys.None, Readers = tableReaders, Dialects = CsvDialects.For(context.Spec.Model) }, cancellationToken);
         var drift = await DriftAsync(main, head, context, cancellationToken);
         var lineage = new ReportLineage(MainBranch, branch, baselineRun.DataCommit, head.Id, context.HeadSha, baselineRun.Id, candidate.Id,
             champion?.ToString(), candidate.SpecHash, candidate.TrainRows, context.Repository);
