@@ -84,6 +84,25 @@ public sealed class CsvDialectSpecs
     }
 
     [Fact]
+    public async Task Mlops_data_commit_reads_decimal_commas_in_a_latin1_file_as_numbers()
+    {
+        using var temp = new Core.Tests.TempFolder();
+        temp.Write("mlops.yml", "model:\n  name: fares\n  task: regression\n  data:\n    train: trips/\n    csv: { separator: ';', header: false, columns: [stadt, fare_amount], encoding: latin1, decimal: ',' }\n  label: fare_amount\n");
+        temp.Write("data/_mlops/hooks.yml", ConfigParserSpecs.IssueExample);
+        File.WriteAllText(temp.Write("data/trips/jan.csv", ""), "Zürich;10,5\n", System.Text.Encoding.Latin1);
+        Assert.Equal(0, (await Cli.Tests.MlopsProcess.RunAsync(temp.Path, "data", "init")).ExitCode);
+        var rules = await Cli.Tests.MlopsProcess.RunAsync(temp.Path, "data", "commit", "main", "data", "-m", "rules");
+        Assert.True(rules.ExitCode == 0, rules.ToString());
+        File.WriteAllText(temp.Write("data/trips/feb.csv", ""), "Köln;12,5\nMalmö;-4,25\nGenève;\nSão Paulo;1500,5\n", System.Text.Encoding.Latin1);
+
+        var commit = await Cli.Tests.MlopsProcess.RunAsync(temp.Path, "data", "commit", "main", "data", "-m", "bad");
+
+        Assert.True(commit.ExitCode == 1, commit.ToString());
+        Assert.Contains("trips/feb.csv, column fare_amount: 1 row is null: row 3: null", commit.Error, StringComparison.Ordinal);
+        Assert.Contains("trips/feb.csv, column fare_amount: 2 rows are not a number between 0 and 1000: row 2: \"-4.25\", row 4: \"1500.5\"", commit.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_keyed_row_diff_of_a_semicolon_file_without_a_header_equals_the_comma_versions()
     {
         var (before, after) = Edited();

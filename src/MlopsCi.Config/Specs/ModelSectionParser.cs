@@ -10,7 +10,7 @@ internal static partial class ModelSectionParser
 {
     private static readonly string[] ModelKeys = ["name", "task", "data", "label", "features", "categorical", "text", "ignore", "trainer", "params", "seed", "time-column", "key", "slices"];
     private static readonly string[] DataKeys = ["train", "test", "split", "csv"];
-    private static readonly string[] CsvKeys = ["separator", "header", "columns"];
+    private static readonly string[] CsvKeys = ["separator", "header", "columns", "encoding", "decimal"];
 
     /// <summary>The model, or null without a <c>model:</c> section; each key is read on its own, so every problem is recorded.</summary>
     public static ModelSpec? Parse(YamlSection top)
@@ -104,7 +104,7 @@ internal static partial class ModelSectionParser
         return CsvDialects.ForPaths(dialect, data.String("test") is { } test ? [train, test] : [train]);
     }
 
-    /// <summary><c>model.data.csv: { separator: ";", header: false, columns: [age, sex] }</c>.</summary>
+    /// <summary><c>model.data.csv: { separator: ";", header: false, columns: [age, sex], encoding: latin1, decimal: "," }</c>.</summary>
     private static CsvDialect? ParseCsv(YamlSection data, Dictionary<string, int> lines)
     {
         if (data.Section("csv", CsvKeys) is not { } csv)
@@ -136,7 +136,21 @@ internal static partial class ModelSectionParser
             throw csv.Error("columns", "'model.data.csv.columns' names the columns of a file without a header; with 'header: true' (the default) the names come from the file. Set 'header: false' or remove 'columns'");
         if (columns.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
             throw csv.Error("columns", $"'model.data.csv.columns' names '{twice.Key}' twice; column names must be unique");
-        return new CsvDialect(separator, header, columns);
+        var encoding = csv.Try<string?>(
+            () => csv.String("encoding") is { } name
+                ? TextEncodings.Find(name) is not null ? name : throw csv.Error("encoding", $"'model.data.csv.encoding' names no encoding this program knows: '{name}'. Use one such as {TextEncodings.Examples}")
+                : null,
+            null);
+        var decimalMark = csv.Try(
+            () => csv.String("decimal") switch
+            {
+                null or "." => '.',
+                "," when separator == ',' => throw csv.Error("decimal", "'model.data.csv.decimal' is ',', so the separator cannot be ',' as well: set separator to ';' (the usual one with a decimal comma), tab or '|'"),
+                "," => ',',
+                var other => throw csv.Error("decimal", $"'model.data.csv.decimal' is '.' or ',', not '{other}'"),
+            },
+            '.');
+        return new CsvDialect(separator, header, columns, encoding, decimalMark);
     }
 
     private static ModelTask ParseTask(YamlSection model)

@@ -1,11 +1,23 @@
+using System.Text.Json.Serialization;
+
 namespace MlopsCi.Core.Specs;
 
 /// <summary>
 /// How the model's delimited files are written (<c>model.data.csv</c>): the separator (null: sniffed from the first lines
-/// among , ; tab |), whether the first line is a header, and the column names of a file without one.
+/// among , ; tab |), whether the first line is a header, the column names of a file without one, the name of the text
+/// encoding (null: UTF-8, or what a byte order mark says; see <see cref="TextEncodings"/>) and the numbers' decimal mark
+/// ('.' or ',').
 /// </summary>
-public sealed record CsvDialect(char? Separator, bool Header, IReadOnlyList<string> Columns)
+public sealed record CsvDialect(char? Separator, bool Header, IReadOnlyList<string> Columns, string? Encoding = null, char Decimal = '.')
 {
     /// <summary>What a file without a dialect is read as: a header line and a sniffed separator.</summary>
     public static CsvDialect Sniffed { get; } = new(null, true, []);
+
+    /// <summary>The declared encoding (null: none declared).</summary>
+    [JsonIgnore]
+    public System.Text.Encoding? TextEncoding => Encoding is null ? null : TextEncodings.Find(Encoding) ?? throw new ArgumentException($"unknown encoding '{Encoding}'");
+
+    /// <summary>Whether the file's bytes differ from what ML.NET's loader reads as is (UTF-8 text, '.' decimals).</summary>
+    [JsonIgnore]
+    public bool NeedsNormalising => Decimal != '.' || (TextEncoding is { } encoding && encoding.CodePage != System.Text.Encoding.UTF8.CodePage);
 }

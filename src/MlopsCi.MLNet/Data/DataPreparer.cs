@@ -46,11 +46,12 @@ internal static class DataPreparer
         var filtered = Path.Combine(work, $"{role}-labelled-{Path.GetFileName(file.LocalPath)}");
         var label = profile.IndexOf(spec.Label);
         Rewrite(profile, filtered, row => !Values.IsMissing(row[label]));
-        return FileInspector.Inspect(new DataFile(filtered, file.DisplayName), spec.Label, spec.Task != ModelTask.Regression, ColumnPlanner.NotNumeric(spec), profile.Format with { Columns = null }) with { DroppedUnlabelled = profile.MissingLabels };
+        return FileInspector.Inspect(new DataFile(filtered, file.DisplayName), spec.Label, spec.Task != ModelTask.Regression, ColumnPlanner.NotNumeric(spec), profile.Format.Plain) with { DroppedUnlabelled = profile.MissingLabels };
     }
 
     /// <summary>
-    /// <paramref name="file"/> inspected in the spec's CSV dialect, or a readable text copy (gzip unpacked, Parquet converted);
+    /// <paramref name="file"/> inspected in the spec's CSV dialect, or a readable text copy (gzip unpacked, Parquet converted,
+    /// another encoding or a decimal comma normalised);
     /// <paramref name="label"/> null when rows need no label (prediction).
     /// </summary>
     public static async Task<FileProfile> InspectAsync(ModelSpec spec, DataFile file, string work, string role, string? label, CancellationToken cancellationToken)
@@ -61,7 +62,16 @@ internal static class DataPreparer
         var notNumeric = ColumnPlanner.NotNumeric(spec);
         var collect = label is not null && spec.Task != ModelTask.Regression;
         if (!ParquetConverter.IsParquet(file.LocalPath))
-            return FileInspector.Inspect(file, label, collect, notNumeric, dialect: spec.Data.Csv);
+        {
+            var profile = FileInspector.Inspect(file, label, collect, notNumeric, dialect: spec.Data.Csv);
+            if (!profile.Format.NeedsNormalising)
+                return profile;
+
+            // ML.NET's loader reads UTF-8 with decimal points: it gets a copy of the rows as our reader read them.
+            var copy = Path.Combine(work, $"{role}-utf8-{Path.GetFileName(file.LocalPath)}");
+            Rewrite(profile, copy, _ => true);
+            return profile with { LocalPath = copy, Format = profile.Format.Plain };
+        }
 
         // The tab-separated copy of a Parquet file has a header line: the spec's dialect describes delimited files only.
         var text = Path.Combine(work, $"{role}-{Path.GetFileNameWithoutExtension(file.LocalPath)}.tsv");

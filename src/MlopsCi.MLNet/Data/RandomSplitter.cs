@@ -91,7 +91,7 @@ internal static class RandomSplitter
         public FileProfile Profile()
         {
             Writer.Flush();
-            return new FileProfile(_path, _source.DisplayName, _source.Format with { Columns = null }, _source.Header, Rows, _source.Numeric, Missing, _collect ? Labels : null, 0);
+            return new FileProfile(_path, _source.DisplayName, _source.Format.Plain, _source.Header, Rows, _source.Numeric, Missing, _collect ? Labels : null, 0);
         }
 
         public void Dispose() => Writer.Dispose();

@@ -6,13 +6,21 @@ namespace MlopsCi.MLNet.Data;
 /// <summary>
 /// How a local delimited text file is laid out, for our reader and ML.NET's loader alike: the separator, whether fields
 /// may be quoted, and the column names when the file has no header line (<c>model.data.csv: { header: false }</c>).
+/// A declared encoding or a decimal comma is for our reader only: ML.NET's loader reads a normalised copy
+/// (<see cref="Plain"/>, written by <see cref="DataPreparer"/>).
 /// </summary>
-internal sealed record TextFormat(char Separator, bool Quoted, IReadOnlyList<string>? Columns = null)
+internal sealed record TextFormat(char Separator, bool Quoted, IReadOnlyList<string>? Columns = null, string? Encoding = null, char Decimal = '.')
 {
     public static TextFormat Tsv { get; } = new('\t', false);
 
     /// <summary>Whether the first line names the columns.</summary>
     public bool HeaderLine => Columns is null;
+
+    /// <summary>Whether ML.NET's loader could not read the file as it is: another encoding than UTF-8, or a decimal comma.</summary>
+    public bool NeedsNormalising => new CsvDialect(Separator, HeaderLine, [], Encoding, Decimal).NeedsNormalising;
+
+    /// <summary>This layout for a copy written by <see cref="RowText"/>: a header line, UTF-8, decimal points.</summary>
+    public TextFormat Plain => this with { Columns = null, Encoding = null, Decimal = '.' };
 
     /// <summary>
     /// The layout of a local file: the dialect's separator, else sniffed from the file's first lines (the same
@@ -22,15 +30,16 @@ internal sealed record TextFormat(char Separator, bool Quoted, IReadOnlyList<str
     {
         var columns = dialect is { Header: false } ? dialect.Columns : null;
         if (dialect?.Separator is { } given)
-            return new TextFormat(given, true, columns);
-        using var text = new StreamReader(localPath, System.Text.Encoding.UTF8, true, 1 << 16);
+            return new TextFormat(given, true, columns, dialect.Encoding, dialect.Decimal);
+        using var text = new StreamReader(localPath, dialect?.TextEncoding ?? System.Text.Encoding.UTF8, true, 1 << 16);
         var head = new char[1 << 16];
         var (length, read) = (0, 0);
         while (length < head.Length && (read = text.Read(head.AsSpan(length))) > 0)
             length += read;
-        return new TextFormat(CsvSniffer.Separator(TableFormats.Of(localPath), head.AsSpan(0, length), complete: length < head.Length), true, columns);
+        var decimalMark = dialect?.Decimal ?? '.';
+        return new TextFormat(CsvSniffer.Separator(TableFormats.Of(localPath), head.AsSpan(0, length), complete: length < head.Length, decimalMark), true, columns, dialect?.Encoding, decimalMark);
     }
 
     /// <summary>The reader of a file in this layout.</summary>
-    public CsvTableReader Reader(string localPath) => new(TableFormats.Of(localPath), new CsvDialect(Separator, HeaderLine, Columns ?? []));
+    public CsvTableReader Reader(string localPath) => new(TableFormats.Of(localPath), new CsvDialect(Separator, HeaderLine, Columns ?? [], Encoding, Decimal));
 }

@@ -31,7 +31,7 @@ internal static class TimeSplitter
         File.WriteAllLines(testPath, [header, .. ordered.Skip(ordered.Count - testCount)]);
         var notNumeric = Modeling.ColumnPlanner.NotNumeric(spec);
         var collect = spec.Task != ModelTask.Regression;
-        var format = file.Format with { Columns = null };
+        var format = file.Format.Plain;
         return new PreparedData(
             FileInspector.Inspect(new DataFile(trainPath, file.DisplayName + " (earlier rows)"), spec.Label, collect, notNumeric, format),
             FileInspector.Inspect(new DataFile(testPath, file.DisplayName + " (latest rows)"), spec.Label, collect, notNumeric, format));

@@ -38,6 +38,24 @@ public sealed class CsvDialectDriftSpecs
         Assert.Equal(Figures(comma), Figures(other));
     }
 
+    [Fact]
+    public async Task A_latin1_file_with_decimal_commas_drifts_like_the_utf8_comma_version()
+    {
+        var (before, after) = Years();
+        string[] columns = ["date", "précipitation", "temp_max", "temp_min", "wind", "weather"];
+        var comma = await ReportAsync(text => string.Join('\n', [string.Join(',', columns), .. text]) + "\n", dialect: null, before, after);
+
+        var european = await ReportAsync(
+            text => string.Join('\n', [string.Join(';', columns), .. text.Select(l => l.Replace(',', ';').Replace('.', ','))]) + "\n",
+            new CsvDialect(null, true, [], "latin1", ','),
+            before,
+            after,
+            encoding: System.Text.Encoding.Latin1);
+
+        Assert.Contains(european.Columns, c => c.Name == "précipitation" && c.Kind == ColumnKind.Numeric);
+        Assert.Equal(Figures(comma), Figures(european));
+    }
+
     /// <summary>seattle-weather rows of 2012–2013 and of 2014–2015, without the header line.</summary>
     private static (string[] Before, string[] After) Years()
     {
@@ -46,11 +64,11 @@ public sealed class CsvDialectDriftSpecs
         return (lines[1..731], lines[731..]);
     }
 
-    private static async Task<DriftReport> ReportAsync(Func<string[], string> write, CsvDialect? dialect, string[] before, string[] after, bool withModel = true)
+    private static async Task<DriftReport> ReportAsync(Func<string[], string> write, CsvDialect? dialect, string[] before, string[] after, bool withModel = true, System.Text.Encoding? encoding = null)
     {
         await using var repo = await TempRepository.CreateAsync();
-        await repo.CommitTextAsync("main", new Dictionary<string, string> { ["weather.csv"] = write(before) }, "before");
-        await repo.CommitTextAsync("main", new Dictionary<string, string> { ["weather.csv"] = write(after) });
+        await repo.CommitTextAsync("main", new Dictionary<string, string> { ["weather.csv"] = write(before) }, "before", encoding);
+        await repo.CommitTextAsync("main", new Dictionary<string, string> { ["weather.csv"] = write(after) }, encoding: encoding);
         var model = new ModelSpec("weather", ModelTask.Multiclass, new ModelDataSpec("weather.csv", null, null) { Csv = dialect }, "weather", [], [], [], [], "lightgbm", new Dictionary<string, string>(), 1, "date");
         var options = withModel ? new DriftOptions(DriftSpec.Default, model) : new DriftOptions(DriftSpec.Default, Path: "weather.csv");
         return await new DriftService(repo.Repository).CompareAsync("before", "main", options, default);

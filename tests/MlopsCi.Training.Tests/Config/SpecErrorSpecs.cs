@@ -127,4 +127,24 @@ public sealed class SpecErrorSpecs
         Assert.Equal(["id", "fare"], dialects.Of("trips/feb.csv")!.Columns);
         Assert.Null(dialects.Of("other/feb.csv"));
     }
+
+    [Fact]
+    public void The_encoding_and_the_decimal_mark_of_the_data_files_are_read_from_the_spec()
+    {
+        var model = MlopsSpecParser.Parse("model:\n  name: m\n  task: binary\n  data:\n    train: a.csv\n    csv: { separator: ';', encoding: latin1, decimal: ',' }\n  label: y\n").RequireModel();
+
+        Assert.Equal((28591, ','), (model.Data.Csv!.TextEncoding!.CodePage, model.Data.Csv.Decimal));
+        Assert.Equal((1252, '.'), (MlopsSpecParser.ReadCsvDialects("model:\n  data: { train: a.csv, csv: { encoding: windows-1252 } }\n").Of("a.csv")!.TextEncoding!.CodePage, '.'));
+    }
+
+    [Theory]
+    [InlineData("encoding: latin-9000", "mlops.yml line 4: 'model.data.csv.encoding' names no encoding this program knows: 'latin-9000'. Use one such as utf-8, utf-16, latin1 (iso-8859-1), iso-8859-15, windows-1252.")]
+    [InlineData("decimal: ';'", "mlops.yml line 4: 'model.data.csv.decimal' is '.' or ',', not ';'.")]
+    [InlineData("separator: ',', decimal: ','", "mlops.yml line 4: 'model.data.csv.decimal' is ',', so the separator cannot be ',' as well: set separator to ';' (the usual one with a decimal comma), tab or '|'.")]
+    public void A_wrong_encoding_or_decimal_mark_is_refused_with_its_line(string keys, string message)
+    {
+        var error = Assert.Throws<InvalidInputException>(() => MlopsSpecParser.Parse($"model:\n  name: m\n  task: binary\n  data: {{ train: a.csv, csv: {{ {keys} }} }}\n  label: y\n"));
+
+        Assert.Equal(message, error.Message);
+    }
 }

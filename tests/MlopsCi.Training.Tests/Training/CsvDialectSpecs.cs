@@ -93,4 +93,34 @@ public sealed class CsvDialectSpecs
 
         Assert.Equal("mlops.yml line 1: label column 'target' is missing from heart.csv (columns: age, sex, cp, chol, label).", error.Message);
     }
+
+    [Fact]
+    public async Task A_latin1_file_with_decimal_commas_trains_and_scores_exactly_like_its_utf8_twin()
+    {
+        // Issue 17: 'encoding' and 'decimal' in model.data.csv. Train and test files are given, so no split rewrites them:
+        // ML.NET's loader must get the rows as the spec's dialect reads them.
+        // Rows without a label are left out here: dropping them would rewrite the files anyway.
+        var lines = File.ReadAllLines(TestData.File("cars.csv")).Where(l => l.Split(',')[1].Length > 0).ToArray();
+        lines[0] = lines[0].Replace("Displacement", "Cylindrée", StringComparison.Ordinal);
+        var (train, test) = (lines[..301], lines[301..]);
+        string European(IEnumerable<string> rows) => string.Join("\r\n", rows.Select(l => l.Replace(',', ';').Replace('.', ','))) + "\r\n";
+        string Plain(IEnumerable<string> rows) => string.Join('\n', rows) + "\n";
+        const string Spec = "model: { name: mpg, task: regression, data: { train: train.csv, test: test.csv CSV }, label: Miles_per_Gallon, ignore: [Name], trainer: fasttree }";
+
+        await using var twin = await TempRepository.CreateAsync();
+        await twin.CommitAsync("main", new Dictionary<string, string> { ["train.csv"] = twin.WriteFile("train.csv", Plain(train)), ["test.csv"] = twin.WriteFile("test.csv", Plain([lines[0], .. test])) });
+        var expected = (await twin.Training.TrainAsync(new TrainingRequest(TempRepository.Model(Spec.Replace(" CSV", "", StringComparison.Ordinal)), "main"), CancellationToken.None)).Run;
+
+        await using var repo = await TempRepository.CreateAsync();
+        var (trainFile, testFile) = (repo.WriteFile("train.csv", ""), repo.WriteFile("test.csv", ""));
+        File.WriteAllText(trainFile, European(train), System.Text.Encoding.Latin1);
+        File.WriteAllText(testFile, European([lines[0], .. test]), System.Text.Encoding.Latin1);
+        await repo.CommitAsync("main", new Dictionary<string, string> { ["train.csv"] = trainFile, ["test.csv"] = testFile });
+        var run = (await repo.Training.TrainAsync(new TrainingRequest(TempRepository.Model(Spec.Replace(" CSV", ", csv: { encoding: latin1, decimal: ',' }", StringComparison.Ordinal)), "main"), CancellationToken.None)).Run;
+
+        Assert.Contains("Cylindrée", run.Schema!.Columns.Select(c => c.Name));
+        Assert.Equal((expected.TrainRows, expected.TestRows), (run.TrainRows, run.TestRows));
+        Assert.Equal(expected.Metrics[MetricNames.R2], run.Metrics[MetricNames.R2]);
+        Assert.Equal(expected.Metrics[MetricNames.Rmse], run.Metrics[MetricNames.Rmse]);
+    }
 }

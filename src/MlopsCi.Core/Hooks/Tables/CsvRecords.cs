@@ -8,7 +8,10 @@ namespace MlopsCi.Core.Hooks.Tables;
 /// Turns Sep's records into the header and the rows a <see cref="TableVisitor"/> gets: blank lines skipped, quotes
 /// undone (<c>"a ""b"""</c> → <c>a "b"</c>; text after a closing quote is kept, <c>"a"b</c> → <c>ab</c>), rows numbered
 /// with the line they start on. A quote that is never closed, or one inside a value that does not start with a quote
-/// (which would swallow the lines up to the next quote), is invalid input naming the line.
+/// (which would swallow the lines up to the next quote), is invalid input naming the line. With a decimal comma in the
+/// dialect, a value that is a number written with one (<c>-1,5e3</c>) is handed on with a point (<c>-1.5e3</c>), so the
+/// hooks, drift, the row diff and training parse it as they parse any number; other values keep their commas. Bytes that
+/// are not valid in a declared encoding are invalid input naming the line of the row that holds them.
 /// </summary>
 internal sealed class CsvRecords
 {
@@ -17,13 +20,16 @@ internal sealed class CsvRecords
     private readonly string _path;
     private readonly string _format;
     private readonly TableVisitor _visitor;
+    private readonly DecodingFallback? _decoding;
+    private readonly bool _decimalComma;
     private readonly TableRow _row = new();
     private bool _header;
     private long _number;
 
-    public CsvRecords(CsvDialect dialect, char separator, string path, string format, TableVisitor visitor)
+    public CsvRecords(CsvDialect dialect, char separator, string path, string format, TableVisitor visitor, DecodingFallback? decoding = null)
     {
-        (_dialect, _separator, _path, _format, _visitor) = (dialect, separator, path, format, visitor);
+        (_dialect, _separator, _path, _format, _visitor, _decoding) = (dialect, separator, path, format, visitor, decoding);
+        _decimalComma = dialect.Decimal == ',';
         if (!dialect.Header)
         {
             visitor.Header(dialect.Columns);
@@ -37,6 +43,8 @@ internal sealed class CsvRecords
             return;
         // Sep 0.18 numbers the first record's start line 2 (its end is right): the first record starts on line 1.
         var line = record.RowIndex == 0 ? 1 : record.LineNumberFrom;
+        if (_decoding?.FirstInvalid is { } invalid && record.Span.Contains('\uFFFD'))
+            throw NotDecodable(invalid, $" on line {line}");
         _row.Clear();
         var quoted = record.Span.Contains('"');
         for (var i = 0; i < record.ColCount; i++)
@@ -46,6 +54,8 @@ internal sealed class CsvRecords
                 AppendQuoted(field, line);
             else
                 _row.Append(field);
+            if (_decimalComma)
+                DecimalNumbers.PointFor(_row.LastField, ',');
         }
 
         if (!_header)
@@ -65,6 +75,8 @@ internal sealed class CsvRecords
     /// <summary>After the last record: a file without any record still has a (empty) header.</summary>
     public void Complete()
     {
+        if (_decoding?.FirstInvalid is { } invalid)
+            throw NotDecodable(invalid, "");
         if (!_header)
             _visitor.Header([]);
     }
@@ -99,6 +111,9 @@ internal sealed class CsvRecords
         _row.AppendToField(rest);
         _row.EndField();
     }
+
+    private InvalidInputException NotDecodable(byte invalid, string where) =>
+        new($"'{_path}' is not valid {_dialect.Encoding} text (byte 0x{invalid:X2}{where}). Set model.data.csv.encoding in mlops.yml to the file's encoding, e.g. latin1 or windows-1252.");
 
     private InvalidInputException Invalid(string problem) => new($"'{_path}' is not valid {_format.ToUpperInvariant()}: {problem}.");
 

@@ -18,24 +18,26 @@ public static class CsvSniffer
     /// <param name="format">The file's format (<see cref="TableFormats.Of"/>): "csv" prefers a comma, "tsv" a tab.</param>
     /// <param name="head">The start of the text; a last line without a line break is ignored unless <paramref name="complete"/>.</param>
     /// <param name="complete">Whether <paramref name="head"/> is the whole text.</param>
-    public static char Separator(string format, ReadOnlySpan<char> head, bool complete)
+    /// <param name="decimalMark">The numbers' decimal mark: a decimal comma rules the comma out as a separator.</param>
+    public static char Separator(string format, ReadOnlySpan<char> head, bool complete, char decimalMark = '.')
     {
+        var candidates = Candidates.Where(c => c != decimalMark).ToList();
         char? own = format switch { "csv" => ',', "tsv" => '\t', _ => null };
+        if (own == decimalMark)
+            own = null;
         var lines = Lines(head, complete);
         if (lines.Count == 0)
-            return own ?? ',';
-        var widths = Candidates.Select(c => Count(lines[0], c)).ToArray();
-        var fits = Enumerable.Range(0, Candidates.Count)
-            .Where(i => widths[i] > 1 && lines.Skip(1).All(line => line.Length == 0 || Count(line, Candidates[i]) == widths[i]))
+            return own ?? candidates[0];
+        var widths = candidates.Select(c => Count(lines[0], c)).ToArray();
+        var fits = Enumerable.Range(0, candidates.Count)
+            .Where(i => widths[i] > 1 && lines.Skip(1).All(line => line.Length == 0 || Count(line, candidates[i]) == widths[i]))
             .ToList();
-        if (own is { } preferred && fits.Contains(IndexOf(preferred)))
+        if (own is { } preferred && fits.Contains(candidates.IndexOf(preferred)))
             return preferred;
         if (fits.Count > 0)
-            return Candidates[fits.MaxBy(i => widths[i])];
-        return own ?? Candidates[Enumerable.Range(0, Candidates.Count).MaxBy(i => widths[i])];
+            return candidates[fits.MaxBy(i => widths[i])];
+        return own ?? candidates[Enumerable.Range(0, candidates.Count).MaxBy(i => widths[i])];
     }
-
-    private static int IndexOf(char separator) => Candidates.ToList().IndexOf(separator);
 
     /// <summary>The first records of the head: a line break inside quotes does not end one (RFC 4180).</summary>
     private static List<string> Lines(ReadOnlySpan<char> head, bool complete)

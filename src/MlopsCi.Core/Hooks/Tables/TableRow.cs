@@ -63,6 +63,9 @@ public sealed class TableRow
         EndField();
     }
 
+    /// <summary>The last cell added, to be rewritten in place (its length stays).</summary>
+    internal Span<char> LastField => FieldCount == 0 ? default : _chars.AsSpan(_starts[FieldCount - 1], _lengths[FieldCount - 1]);
+
     internal void BeginField()
     {
         if (FieldCount == _starts.Length)
