@@ -32,7 +32,7 @@ internal sealed record OptionSpec(string Name, string? ValueName, string Descrip
     }
 }
 
-/// <summary>A group of commands; every implementation in the assembly is discovered, so adding a group needs no registration.</summary>
+/// <summary>A group of commands, listed in <see cref="CommandCatalog"/>.</summary>
 internal interface ICommandGroup
 {
     /// <summary>The group's commands.</summary>

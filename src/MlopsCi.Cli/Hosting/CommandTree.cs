@@ -16,11 +16,15 @@ namespace MlopsCi.Cli.Hosting;
 /// </remarks>
 internal static class CommandTree
 {
-    public static Command Build(IReadOnlyList<CommandSpec> specs, Func<ParsedArguments, CancellationToken, Task<int>> run, bool directives = false)
+    /// <param name="specs">The commands of the tree.</param>
+    /// <param name="run">Runs a parsed command.</param>
+    /// <param name="directives">Whether a directive (<c>[suggest:…]</c>) may come first.</param>
+    /// <param name="helpCommands">The commands the help lists (default: <paramref name="specs"/>), read only when help is asked for.</param>
+    public static Command Build(IReadOnlyList<CommandSpec> specs, Func<ParsedArguments, CancellationToken, Task<int>> run, bool directives = false, Func<IReadOnlyList<CommandSpec>>? helpCommands = null)
     {
         var root = directives ? new RootCommand(HelpText.Title) : new Command("mlops", HelpText.Title);
         root.Options.Clear();
-        var help = new HelpTextAction(specs);
+        var help = new HelpTextAction(helpCommands ?? (() => specs));
         root.Options.Add(new Option<bool>("--" + GlobalOptions.Help.Name, GlobalOptions.Help.Alias!) { Description = GlobalOptions.Help.Description, Arity = ArgumentArity.Zero, Recursive = true, Action = help });
         root.Options.Add(new Option<bool>("--version") { Description = "show the version", Arity = ArgumentArity.Zero, Action = new VersionAction() });
         var globals = new Dictionary<string, Option>(StringComparer.Ordinal);
@@ -35,8 +39,10 @@ internal static class CommandTree
 
         root.Subcommands.Add(HelpCommand(help));
 
-        // By name, so that "monitor" is a command before "monitor history" nests under it.
-        foreach (var spec in specs.OrderBy(s => s.Name, StringComparer.Ordinal))
+        // By name, so that "monitor" is a command before "monitor history" nests under it (List.Sort: no LINQ to compile at start-up).
+        var ordered = new List<CommandSpec>(specs);
+        ordered.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        foreach (var spec in ordered)
             Add(root, spec, globals, run);
         return root;
     }

@@ -7,7 +7,7 @@ namespace MlopsCi.Cli.Hosting;
 /// What <c>-h|--help</c> and <c>help [words]</c> run: a command's usage for a command, else the list of the commands
 /// under the words given (a group such as <c>data</c>, or all).
 /// </summary>
-internal sealed class HelpTextAction(IReadOnlyList<CommandSpec> commands) : SynchronousCommandLineAction
+internal sealed class HelpTextAction(Func<IReadOnlyList<CommandSpec>> commands) : SynchronousCommandLineAction
 {
     public const string WordsArgument = "words";
 
@@ -24,7 +24,7 @@ internal sealed class HelpTextAction(IReadOnlyList<CommandSpec> commands) : Sync
             return 0;
         }
 
-        HelpText.WriteOverview(output, commands, Words(parseResult));
+        HelpText.WriteOverview(output, commands(), Words(parseResult));
         return 0;
     }
 
