@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using MlopsCi.Core.Errors;
+using MlopsCi.Core.Specs;
 
 namespace MlopsCi.Cli.Hosting;
 
@@ -42,6 +43,14 @@ internal static class ParseErrors
     {
         var words = CommandTree.Words(result);
         words.AddRange(result.UnmatchedTokens.TakeWhile(t => !IsOption(t)));
+        if (words.Count == 0 && result.UnmatchedTokens.FirstOrDefault(IsOption) is { } option)
+        {
+            var meant = Suggest.Closest(option, ["--version", .. GlobalOptions.All.Select(o => "--" + o.Name)]);
+            return new InvalidInputException($"Unknown option '{option}'{(meant is null ? "" : $" (did you mean '{meant}'?)")}.\n'mlops --help' for details.");
+        }
+
+        if (words.Count == 0)
+            return new InvalidInputException($"No command given.\n{HelpText.CommandList(commands, words)}\n'mlops --help' for details.");
         return new InvalidInputException($"Unknown command '{string.Join(' ', ["mlops", .. words])}'.\n{HelpText.CommandList(commands, words)}\n'mlops --help' for details.");
     }
 

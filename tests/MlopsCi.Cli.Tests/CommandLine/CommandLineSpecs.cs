@@ -117,6 +117,27 @@ public sealed class CommandLineSpecs : IDisposable
         Assert.Contains("'mlops --help'", result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("error: Unknown option '--verison' (did you mean '--version'?).\n'mlops --help' for details.\n", "--verison")]
+    [InlineData("error: Unknown option '--frobnicate'.\n'mlops --help' for details.\n", "--json", "--frobnicate")]
+    public async Task An_unknown_option_without_a_command_is_named_with_the_option_it_may_have_meant(string error, params string[] args)
+    {
+        var result = await Mlops(args);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Equal(error, result.Error);
+    }
+
+    [Fact]
+    public async Task Options_without_a_command_say_that_a_command_is_missing_and_list_them()
+    {
+        var result = await Mlops("--json");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.StartsWith("error: No command given.\nCommands:\n", result.Error, StringComparison.Ordinal);
+        Assert.Contains("  mlops data commit ", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task With_json_a_usage_error_is_also_json_on_stdout()
     {
