@@ -1,5 +1,6 @@
 using MlopsCi.Config.Specs;
 using MlopsCi.Core.Storage;
+using MlopsCi.LocalStore;
 
 namespace MlopsCi.Cli.Hosting;
 

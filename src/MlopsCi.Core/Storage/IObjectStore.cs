@@ -3,7 +3,8 @@ namespace MlopsCi.Core.Storage;
 /// <summary>
 /// The storage port: a flat key space of immutable objects plus a few small mutable objects changed only by
 /// compare-and-swap. Keys use '/' separators (e.g. <c>objects/ab/abcd…</c>, <c>refs/branches/main</c>).
-/// Adapters: <see cref="LocalFolderStore"/> (embedded default) and the S3 adapter.
+/// Adapters: the local folder store (MlopsCi.LocalStore, the embedded default; see <see cref="IFolderBackedStore"/>)
+/// and the S3 adapter (MlopsCi.S3).
 /// </summary>
 public interface IObjectStore : IAsyncDisposable
 {

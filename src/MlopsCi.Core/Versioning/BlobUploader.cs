@@ -40,11 +40,11 @@ internal sealed class BlobUploader(IObjectStore store, IProgressSink progress)
         {
             // Read through a handle checked to be the file the scan saw (no link swapped in since); large files are
             // hashed and uploaded through that same open file, never through the name again.
-            using var handle = LinuxFiles.OpenInside(file.ReadPath, root);
-            var source = handle is null ? file.ReadPath : LinuxFiles.ReopenPath(handle);
+            using var handle = WorkingFolderFiles.OpenInside(file.ReadPath, root);
+            var source = handle is null ? file.ReadPath : WorkingFolderFiles.ReopenPath(handle);
             if (file.Size <= SmallFile)
             {
-                var content = handle is null ? LinuxFiles.ReadAllBytes(source, file.Size) : LinuxFiles.ReadAllBytes(handle, file.Size, file.FullPath);
+                var content = handle is null ? WorkingFolderFiles.ReadAllBytes(source, file.Size) : WorkingFolderFiles.ReadAllBytes(handle, file.Size, file.FullPath);
                 return await WriteAsync(file, source, (content, content.Length), Hashing.Sha256Hex(content), known, cancellationToken);
             }
 

@@ -60,7 +60,7 @@ internal sealed class FolderCheckout(Repository repository, BlobReader blobs)
     /// <summary>A checkout replaces files in the folder: refuse one that holds the store (or lies inside it).</summary>
     private void RefuseFolderHoldingStore(string folder, string target)
     {
-        if (repository.Store is not LocalFolderStore local)
+        if (repository.Store is not IFolderBackedStore local)
             return;
         var root = Path.TrimEndingDirectorySeparator(local.Root);
         if (IsSameOrInside(root, target) || IsSameOrInside(target, root))

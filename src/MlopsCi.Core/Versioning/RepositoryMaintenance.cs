@@ -103,7 +103,7 @@ internal sealed class RepositoryMaintenance(IObjectStore store, IRefStore refs, 
             }
         }
 
-        var temporary = store is LocalFolderStore local ? local.RemoveTemporaryFiles(cutoff) : (0, 0);
+        var temporary = store is IFolderBackedStore local ? local.RemoveTemporaryFiles(cutoff) : (0, 0);
         foreach (var lease in expiredLeases)
             await store.DeleteAsync(lease, cancellationToken);
         return new GcReport(reachable.Count, removed, young, bytes) { TemporaryFilesRemoved = temporary.Files, TemporaryBytesRemoved = temporary.Bytes };

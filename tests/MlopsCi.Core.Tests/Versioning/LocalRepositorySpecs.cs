@@ -33,4 +33,23 @@ public sealed class LocalRepositorySpecs : RepositorySpecs
         Assert.True((await Repo.FsckAsync(NoProgress.Instance, default)).Clean);
         Assert.True(File.Exists(Temp.Combine("v1", "a.csv")));
     }
+
+    [Fact]
+    public async Task Gc_removes_the_temporary_files_killed_writers_left_once_older_than_the_grace_and_keeps_young_ones()
+    {
+        await CommitAsync("main", Folder("v1", ("a.csv", "1")));
+        var stale = Temp.Combine("store", "tmp", "4242-killed-writer");
+        var young = Temp.Combine("store", "tmp", "4243-still-writing");
+        File.WriteAllText(stale, "half an object");
+        File.WriteAllText(young, "being written");
+        File.SetLastWriteTimeUtc(stale, DateTime.UtcNow.AddDays(-3));
+
+        var report = await Repo.GcAsync(TimeSpan.FromHours(24), default);
+
+        Assert.Equal(1, report.TemporaryFilesRemoved);
+        Assert.Equal("half an object".Length, report.TemporaryBytesRemoved);
+        Assert.False(File.Exists(stale));
+        Assert.True(File.Exists(young));
+        Assert.True((await Repo.FsckAsync(NoProgress.Instance, default)).Clean);
+    }
 }

@@ -4,6 +4,7 @@ using MlopsCi.Core.Storage;
 using MlopsCi.Core.Training.Services;
 using MlopsCi.Core.Tests;
 using MlopsCi.Core.Versioning;
+using MlopsCi.LocalStore;
 using MlopsCi.MLNet;
 
 namespace MlopsCi.Training.Tests.Support;

@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using MlopsCi.Core.Errors;
+using MlopsCi.Core.Platform;
 
-namespace MlopsCi.Core.Storage;
+namespace MlopsCi.LocalStore.Internal;
 
 /// <summary>
 /// The exclusive lock file beside a mutable object of the local store (released by the kernel when its holder dies).
@@ -63,7 +64,7 @@ internal static class RefLock
         try
         {
             // Read without taking the lock (a FileStream would ask for a shared lock and fail).
-            var text = Encoding.ASCII.GetString(LinuxFiles.ReadAllBytes(lockPath, 16)).Trim();
+            var text = Encoding.ASCII.GetString(LinuxCalls.ReadAllBytes(lockPath, 16)).Trim();
             return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid > 0 ? $" held by pid {pid}" : "";
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

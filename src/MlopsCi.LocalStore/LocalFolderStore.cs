@@ -1,15 +1,18 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using MlopsCi.Core.Errors;
+using MlopsCi.Core.Platform;
+using MlopsCi.Core.Storage;
+using MlopsCi.LocalStore.Internal;
 
-namespace MlopsCi.Core.Storage;
+namespace MlopsCi.LocalStore;
 
 /// <summary>
 /// The embedded default store: a local folder. Every write goes to a temporary file that is renamed into place,
 /// so a reader never sees a half-written object and a killed writer leaves only a temporary file behind.
 /// Mutable objects are compare-and-swapped under an exclusive lock file (released by the kernel if the process dies).
 /// </summary>
-public sealed class LocalFolderStore : IObjectStore
+public sealed class LocalFolderStore : IFolderBackedStore
 {
     private const int CopyBufferSize = 1 << 20;
     private readonly string _root;
@@ -49,7 +52,7 @@ public sealed class LocalFolderStore : IObjectStore
     /// <summary>Receives a line while a compare-and-swap waits for a ref lock (who holds it), so a wait is never silent.</summary>
     public Action<string>? OnLockWait { get; init; }
 
-    /// <summary>The absolute folder this store lives in.</summary>
+    /// <inheritdoc />
     public string Root => _root;
 
     /// <inheritdoc />
@@ -122,7 +125,7 @@ public sealed class LocalFolderStore : IObjectStore
     {
         try
         {
-            return !LinuxFiles.ReadAllBytes(target, content.Length).AsSpan().SequenceEqual(content);
+            return !LinuxCalls.ReadAllBytes(target, content.Length).AsSpan().SequenceEqual(content);
         }
         catch (FileNotFoundException)
         {
@@ -236,10 +239,7 @@ public sealed class LocalFolderStore : IObjectStore
         }
     }
 
-    /// <summary>
-    /// Removes temporary files (left by writers killed mid-write) last written before <paramref name="olderThan"/>.
-    /// Returns how many files and bytes were removed.
-    /// </summary>
+    /// <inheritdoc />
     public (long Files, long Bytes) RemoveTemporaryFiles(DateTimeOffset olderThan)
     {
         var folder = Path.Combine(_root, "tmp");
