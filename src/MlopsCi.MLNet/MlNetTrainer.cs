@@ -64,6 +64,7 @@ public sealed partial class MlNetTrainer : Core.Training.ITrainer
         return new TrainingOutput(modelFile, WithRows(predictions, prepared.TestHashes ?? hasher.HashFile(labels), labels), importance, bundle.ToSchema(), prepared.Train.Rows, applied)
         {
             TrainingRows = RowFingerprints.Of(trainHashes),
+            Unlabelled = (prepared.Whole ?? prepared.Train).LabelGaps is { Rows: > 0 } gaps ? gaps : null,
         };
     }
 

@@ -56,6 +56,17 @@ public sealed class ColumnKindInferenceSpecs
         Assert.Equal(ColumnKind.Categorical, ColumnKindInference.Infer(Enumerable.Range(0, 1000).Select(i => $"airport-{i % 300}")).Kind);
 
     [Fact]
+    public void Declared_missing_markers_replace_the_defaults_so_None_can_be_a_category_and_a_dash_a_gap()
+    {
+        var declared = MlopsCi.Core.Specs.MissingValues.Of(["", "-"]);
+
+        Assert.Equal(ColumnKind.Skipped, ColumnKindInference.Infer(["None", "None", "NA"]).Kind);
+        Assert.Equal(ColumnKind.Categorical, ColumnKindInference.Infer(["None", "None", "NA"], declared).Kind);
+        Assert.Equal(ColumnKind.Numeric, ColumnKindInference.Infer(["1.5", "-", "4", "-", "9"], declared).Kind);
+        Assert.Equal(ColumnKind.Numeric, ColumnKindInference.Infer(["1.5", "?", "4", "7"]).Kind);
+    }
+
+    [Fact]
     public void A_column_without_values_is_skipped() =>
         Assert.Equal(ColumnKind.Skipped, ColumnKindInference.Infer(["", " ", "NA"]).Kind);
 }

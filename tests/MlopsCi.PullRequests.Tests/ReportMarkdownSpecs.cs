@@ -80,6 +80,21 @@ public sealed class ReportMarkdownSpecs
     }
 
     [Fact]
+    public void Training_rows_left_out_for_a_missing_label_are_warned_about_under_the_evaluation_line()
+    {
+        var sample = ReportSamples.MulticlassBetter();
+        var unlabelled = new Core.Training.UnlabelledRows(8939, 10000, new Dictionary<string, int> { ["None"] = 8939 }, Core.Specs.MissingValues.Default.Markers, Declared: false);
+
+        var text = ReportMarkdown.Render(sample with { Comparison = sample.Comparison! with { Unlabelled = unlabelled } });
+        var plain = ReportMarkdown.Render(sample);
+
+        var metrics = text.IndexOf("#### 📊 Metrics", StringComparison.Ordinal);
+        var warning = text.IndexOf("⚠️ 8,939 of 10,000 rows (89%) have no label and were left out of training and evaluation: 'None' counts as missing by default.", StringComparison.Ordinal);
+        Assert.True(metrics >= 0 && warning > metrics && warning < text.IndexOf("| Metric |", StringComparison.Ordinal), text);
+        Assert.DoesNotContain("have no label", plain, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Many_classes_and_slices_stay_within_the_comment_limit()
     {
         var report = ReportSamples.ManyClassesAndSlices(classes: 300, slices: 2_000);

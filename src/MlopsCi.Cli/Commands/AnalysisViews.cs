@@ -43,11 +43,13 @@ internal static class AnalysisViews
 
     public static void WriteConfusion(TextWriter w, ConfusionMatrix confusion)
     {
-        var width = Math.Max(12, confusion.Classes.Max(c => Math.Min(c.Length, 16)) + 2);
-        w.WriteLine($"  {"",-16}" + string.Concat(confusion.Classes.Select(c => Clip(c, 16).PadLeft(width))));
         var rates = confusion.Rates;
+        var cells = confusion.Counts.Select((row, a) => row.Select((n, p) => $"{n:N0} ({F(rates[a][p])})").ToList()).ToList();
+        // Wide enough for the longest cell or class name, and a gap of two: a column never runs into the next.
+        var width = Math.Max(12, Math.Max(confusion.Classes.Max(c => Math.Min(c.Length, 16)), cells.SelectMany(r => r).Max(c => c.Length)) + 2);
+        w.WriteLine($"  {"",-16}" + string.Concat(confusion.Classes.Select(c => Clip(c, 16).PadLeft(width))));
         for (var a = 0; a < confusion.Classes.Count; a++)
-            w.WriteLine($"  {Clip(confusion.Classes[a], 16),-16}" + string.Concat(confusion.Counts[a].Select((n, p) => $"{n:N0} ({F(rates[a][p])})".PadLeft(width))));
+            w.WriteLine($"  {Clip(confusion.Classes[a], 16),-16}" + string.Concat(cells[a].Select(cell => cell.PadLeft(width))));
     }
 
     public static void WriteTests(TextWriter w, IReadOnlyList<SignificanceTest> tests)

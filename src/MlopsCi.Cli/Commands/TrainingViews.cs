@@ -20,7 +20,9 @@ internal static class TrainingViews
         w.WriteLine($"run {run.Id}  {run.ModelName}  {run.Status.ToString().ToLowerInvariant()}{(run.DurationSeconds is { } s ? $"  {s:0.0} s" : "")}");
         if (run.Error is not null)
             w.WriteLine($"error: {run.Error}");
-        w.WriteLine($"data: {run.DataRef} @ {Short(run.DataCommit)}  ({run.TrainRows:N0} train rows, {run.TestRows:N0} evaluation rows)");
+        w.WriteLine($"data: {run.DataRef} @ {Short(run.DataCommit)}  ({run.TrainRows:N0} train rows, {run.TestRows:N0} evaluation rows{(run.Unlabelled?.Describe() is { } unlabelled ? "; " + unlabelled : "")})");
+        if (run.Unlabelled?.Warning is { } warning)
+            w.WriteLine("warning: " + warning);
         foreach (var dataset in run.Datasets)
             w.WriteLine($"  {dataset.Role,-6} {dataset.Path}  {dataset.Digest[..Math.Min(19, dataset.Digest.Length)]}…  {dataset.Size:N0} bytes");
         if (run.Evaluation is { } evaluation)

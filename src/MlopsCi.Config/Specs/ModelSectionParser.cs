@@ -10,7 +10,7 @@ internal static partial class ModelSectionParser
 {
     private static readonly string[] ModelKeys = ["name", "task", "data", "label", "features", "categorical", "text", "ignore", "trainer", "params", "seed", "time-column", "key", "slices"];
     private static readonly string[] DataKeys = ["train", "test", "split", "csv"];
-    private static readonly string[] CsvKeys = ["separator", "header", "columns", "encoding", "decimal"];
+    private static readonly string[] CsvKeys = ["separator", "header", "columns", "encoding", "decimal", "missing"];
 
     /// <summary>The model, or null without a <c>model:</c> section; each key is read on its own, so every problem is recorded.</summary>
     public static ModelSpec? Parse(YamlSection top)
@@ -104,7 +104,7 @@ internal static partial class ModelSectionParser
         return CsvDialects.ForPaths(dialect, data.String("test") is { } test ? [train, test] : [train]);
     }
 
-    /// <summary><c>model.data.csv: { separator: ";", header: false, columns: [age, sex], encoding: latin1, decimal: "," }</c>.</summary>
+    /// <summary><c>model.data.csv: { separator: ";", header: false, columns: [age, sex], encoding: latin1, decimal: ",", missing: ["", "NA"] }</c>.</summary>
     private static CsvDialect? ParseCsv(YamlSection data, Dictionary<string, int> lines)
     {
         if (data.Section("csv", CsvKeys) is not { } csv)
@@ -150,7 +150,18 @@ internal static partial class ModelSectionParser
                 var other => throw csv.Error("decimal", $"'model.data.csv.decimal' is '.' or ',', not '{other}'"),
             },
             '.');
-        return new CsvDialect(separator, header, columns, encoding, decimalMark);
+        var missing = csv.Try<IReadOnlyList<string>?>(
+            () =>
+            {
+                if (!csv.Has("missing"))
+                    return null;
+                var markers = csv.List("missing");
+                return markers.GroupBy(m => m.Trim(), StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated
+                    ? throw csv.Error("missing", $"'model.data.csv.missing' names '{repeated.Key}' twice")
+                    : markers;
+            },
+            null);
+        return new CsvDialect(separator, header, columns, encoding, decimalMark) { Missing = missing };
     }
 
     private static ModelTask ParseTask(YamlSection model)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MlopsCi.Core.Specs;
 
 namespace MlopsCi.Core.Drift;
 
@@ -7,7 +8,7 @@ namespace MlopsCi.Core.Drift;
 /// at most two distinct ones: a flag is categorical); dates and times, whole numbers that are all distinct (row ids,
 /// counters: their range moves with every period), and text with mostly distinct values (identifiers, free text) are
 /// <see cref="ColumnKind.Skipped"/>; other text is <see cref="ColumnKind.Categorical"/>.
-/// Missing values (empty, NA, NaN, null) are ignored.
+/// Missing values (<see cref="MissingValues"/>: blank, NA, NaN, null … or the spec's own markers) are ignored.
 /// </summary>
 internal static class ColumnKindInference
 {
@@ -18,10 +19,11 @@ internal static class ColumnKindInference
     private const int MinIdentifierSample = 100;
 
     /// <summary>The kind of a column and, when it is skipped, why.</summary>
-    public static (ColumnKind Kind, string? Reason) Infer(IEnumerable<string> sample)
+    public static (ColumnKind Kind, string? Reason) Infer(IEnumerable<string> sample, MissingValues? missing = null)
     {
         ArgumentNullException.ThrowIfNull(sample);
-        var values = sample.Where(v => !IsMissing(v)).Select(v => v.Trim()).ToList();
+        missing ??= MissingValues.Default;
+        var values = sample.Where(v => !missing.IsMissing(v)).Select(v => v.Trim()).ToList();
         if (values.Count == 0)
             return (ColumnKind.Skipped, "no values in the baseline sample");
         var distinct = values.Distinct(StringComparer.Ordinal).Count();
@@ -39,13 +41,6 @@ internal static class ColumnKindInference
         if (distinct > MaxCategories && distinct * 2 > values.Count)
             return (ColumnKind.Skipped, $"identifier or free text ({distinct} distinct values in {values.Count})");
         return (ColumnKind.Categorical, null);
-    }
-
-    /// <summary>Whether a value counts as missing.</summary>
-    public static bool IsMissing(ReadOnlySpan<char> value)
-    {
-        value = value.Trim();
-        return value.IsEmpty || value is "NA" or "N/A" or "NaN" or "nan" or "null" or "NULL" or "None";
     }
 
     /// <summary>Parses a finite number written with the invariant culture.</summary>

@@ -26,9 +26,10 @@ public sealed class DriftService(Repository repository, IEnumerable<ITableReader
         var currentCommit = await repository.ResolveAsync(currentRef, cancellationToken);
         var baselineFiles = await FilesAsync(tables, baselineCommit, baselineRef, paths, cancellationToken);
         var currentFiles = await FilesAsync(tables, currentCommit, currentRef, paths, cancellationToken);
-        var baseline = new TableProfile(options.RoleOf, inferKinds: true, options.MaxValuesPerColumn);
+        var missing = options.Model?.Data.Csv?.MissingValues;
+        var baseline = new TableProfile(options.RoleOf, inferKinds: true, options.MaxValuesPerColumn, missing);
         await ReadAsync(tables, baseline, baselineFiles, baselineRef, cancellationToken);
-        var current = new TableProfile(name => baseline[name] is { } b ? (b.Kind, b.SkipReason) : null, inferKinds: false, options.MaxValuesPerColumn);
+        var current = new TableProfile(name => baseline[name] is { } b ? (b.Kind, b.SkipReason) : null, inferKinds: false, options.MaxValuesPerColumn, missing);
         await ReadAsync(tables, current, currentFiles, currentRef, cancellationToken);
         return new DriftReport(
             baselineRef, baselineCommit.Id, currentRef, currentCommit.Id,

@@ -22,6 +22,9 @@ public sealed record ComparisonSection(
     /// <summary>Which rows both models were scored on and which were left out as seen in training; null in older reports.</summary>
     public EvaluationRows? Evaluation { get; init; }
 
+    /// <summary>The candidate's training data rows without a label, left out; null when every row had one (or in older reports).</summary>
+    public Training.UnlabelledRows? Unlabelled { get; init; }
+
     /// <summary>DeLong's test for AUC and McNemar's exact test for accuracy beside the bootstrap; empty in older reports.</summary>
     public IReadOnlyList<SignificanceTest> Tests { get; init; } = [];
 

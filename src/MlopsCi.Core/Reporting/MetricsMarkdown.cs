@@ -27,6 +27,9 @@ internal static class MetricsMarkdown
                 md.Append("⚠️ ").Append(warning).Append("\n\n");
         }
 
+        if (c.Unlabelled?.Warning is { } unlabelled)
+            md.Append("⚠️ ").Append(Cell(unlabelled)).Append("\n\n");
+
         AppendMetricTable(md, c.Metrics.Where(m => !IsClassMetric(m.Metric)).ToList(), "Metric");
         md.Append($"\n<sub>▲/▼ direction of the change · ✅ better / ⚠️ worse: the {(c.Confidence * 100).ToString("0", CultureInfo.InvariantCulture)}% interval of the paired bootstrap ({Count(c.Resamples)} resamples) excludes 0 · ➖ no significant change · ❌ a gate on the metric fails</sub>\n\n");
         AnalysisMarkdown.AppendTests(md, c);

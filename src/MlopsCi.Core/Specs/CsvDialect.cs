@@ -6,10 +6,21 @@ namespace MlopsCi.Core.Specs;
 /// How the model's delimited files are written (<c>model.data.csv</c>): the separator (null: sniffed from the first lines
 /// among , ; tab |), whether the first line is a header, the column names of a file without one, the name of the text
 /// encoding (null: UTF-8, or what a byte order mark says; see <see cref="TextEncodings"/>) and the numbers' decimal mark
-/// ('.' or ',').
+/// ('.' or ','), and which values mean missing (<see cref="Missing"/>).
 /// </summary>
 public sealed record CsvDialect(char? Separator, bool Header, IReadOnlyList<string> Columns, string? Encoding = null, char Decimal = '.')
 {
+    /// <summary>
+    /// The values that mean "no value" besides a blank cell (<c>model.data.csv.missing</c>); null: the defaults of
+    /// <see cref="MissingValues.Default"/> (and then left out of the spec's hash).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Missing { get; init; }
+
+    /// <summary>What counts as missing in these files.</summary>
+    [JsonIgnore]
+    public MissingValues MissingValues => Missing is null ? MissingValues.Default : MissingValues.Of(Missing);
+
     /// <summary>What a file without a dialect is read as: a header line and a sniffed separator.</summary>
     public static CsvDialect Sniffed { get; } = new(null, true, []);
 
@@ -17,7 +28,7 @@ public sealed record CsvDialect(char? Separator, bool Header, IReadOnlyList<stri
     [JsonIgnore]
     public System.Text.Encoding? TextEncoding => Encoding is null ? null : TextEncodings.Find(Encoding) ?? throw new ArgumentException($"unknown encoding '{Encoding}'");
 
-    /// <summary>Whether the file's bytes differ from what ML.NET's loader reads as is (UTF-8 text, '.' decimals).</summary>
+    /// <summary>Whether the file's bytes differ from what ML.NET's loader reads as is (UTF-8 text, '.' decimals, blank for missing).</summary>
     [JsonIgnore]
-    public bool NeedsNormalising => Decimal != '.' || (TextEncoding is { } encoding && encoding.CodePage != System.Text.Encoding.UTF8.CodePage);
+    public bool NeedsNormalising => Decimal != '.' || Missing is not null || (TextEncoding is { } encoding && encoding.CodePage != System.Text.Encoding.UTF8.CodePage);
 }

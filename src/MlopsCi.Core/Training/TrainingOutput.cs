@@ -16,4 +16,7 @@ public sealed record TrainingOutput(
 {
     /// <summary>The content hashes of the rows the model trained on; null when the trainer does not record them.</summary>
     public RowFingerprints? TrainingRows { get; init; }
+
+    /// <summary>The training data's rows without a label, left out; null when every row had one.</summary>
+    public UnlabelledRows? Unlabelled { get; init; }
 }

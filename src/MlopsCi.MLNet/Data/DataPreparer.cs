@@ -45,8 +45,8 @@ internal static class DataPreparer
             return profile;
         var filtered = Path.Combine(work, $"{role}-labelled-{Path.GetFileName(file.LocalPath)}");
         var label = profile.IndexOf(spec.Label);
-        Rewrite(profile, filtered, row => !Values.IsMissing(row[label]));
-        return FileInspector.Inspect(new DataFile(filtered, file.DisplayName), spec.Label, spec.Task != ModelTask.Regression, ColumnPlanner.NotNumeric(spec), profile.Format.Plain) with { DroppedUnlabelled = profile.MissingLabels };
+        Rewrite(profile, filtered, row => !profile.Format.Missing.IsMissing(row[label]));
+        return FileInspector.Inspect(new DataFile(filtered, file.DisplayName), spec.Label, spec.Task != ModelTask.Regression, ColumnPlanner.NotNumeric(spec), profile.Format.Plain) with { DroppedUnlabelled = profile.MissingLabels, Unlabelled = profile.LabelGaps };
     }
 
     /// <summary>
@@ -67,9 +67,10 @@ internal static class DataPreparer
             if (!profile.Format.NeedsNormalising)
                 return profile;
 
-            // ML.NET's loader reads UTF-8 with decimal points: it gets a copy of the rows as our reader read them.
+            // ML.NET's loader reads UTF-8 with decimal points: it gets a copy of the rows as our reader read them, with the
+            // declared missing markers blank (the one marker its loader knows for every column type).
             var copy = Path.Combine(work, $"{role}-utf8-{Path.GetFileName(file.LocalPath)}");
-            Rewrite(profile, copy, _ => true);
+            Rewrite(profile, copy, _ => true, blankMissing: profile.Format.MissingMarkers is not null);
             return profile with { LocalPath = copy, Format = profile.Format.Plain };
         }
 
@@ -95,15 +96,19 @@ internal static class DataPreparer
         }
     }
 
-    /// <summary>Copies the header (as a header line) and the rows <paramref name="keep"/> accepts.</summary>
-    public static void Rewrite(FileProfile profile, string destination, Func<TableRow, bool> keep)
+    /// <summary>
+    /// Copies the header (as a header line) and the rows <paramref name="keep"/> accepts; with
+    /// <paramref name="blankMissing"/>, the values the format counts as missing are written blank.
+    /// </summary>
+    public static void Rewrite(FileProfile profile, string destination, Func<TableRow, bool> keep, bool blankMissing = false)
     {
         using var writer = new StreamWriter(destination, false, new System.Text.UTF8Encoding(false), 1 << 16);
         RowText.WriteLine(writer, profile.Header, profile.Format.Separator);
+        var missing = blankMissing ? profile.Format.Missing : null;
         profile.ReadRows(row =>
         {
             if (keep(row))
-                RowText.WriteLine(writer, row, profile.Format.Separator);
+                RowText.WriteLine(writer, row, profile.Format.Separator, missing);
         });
     }
 }

@@ -10,6 +10,7 @@ internal sealed class FileInspection(Core.Training.DataFile file, TextFormat for
     private const int MaxClasses = 1000;
     private readonly List<(long Line, string[] Fields)> _sample = new(FileInspector.SampleRows);
     private readonly Dictionary<string, int> _labels = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _missingLabelValues = new(StringComparer.Ordinal);
     private List<string> _header = [];
     private bool[] _numeric = [];
     private int[] _missing = [];
@@ -58,7 +59,7 @@ internal sealed class FileInspection(Core.Training.DataFile file, TextFormat for
             Type();
         if (_rows == 0)
             throw new InvalidInputException(format.HeaderLine ? $"{file.DisplayName} has a header but no data rows; there is nothing to train or evaluate on." : $"{file.DisplayName} has no data rows; there is nothing to train or evaluate on.");
-        return new FileProfile(file.LocalPath, file.DisplayName, format, _header, _rows, _numeric, _missing, collectLabels ? _labels : null, _missingLabels);
+        return new FileProfile(file.LocalPath, file.DisplayName, format, _header, _rows, _numeric, _missing, collectLabels ? _labels : null, _missingLabels) { MissingLabelValues = _missingLabelValues };
     }
 
     /// <summary>Every value a number, and not the column numbers 0…n-1 or 1…n that some exports write as names.</summary>
@@ -83,7 +84,7 @@ internal sealed class FileInspection(Core.Training.DataFile file, TextFormat for
             {
                 foreach (var (_, fields) in _sample)
                 {
-                    if (Values.IsMissing(fields[c]))
+                    if (format.Missing.IsMissing(fields[c]))
                         continue;
                     present++;
                     if (Values.IsNumber(fields[c]))
@@ -114,11 +115,16 @@ internal sealed class FileInspection(Core.Training.DataFile file, TextFormat for
 
     private void CheckValue(long line, int c, ReadOnlySpan<char> value)
     {
-        if (Values.IsMissing(value))
+        if (format.Missing.IsMissing(value))
         {
             _missing[c]++;
             if (c == _labelIndex)
+            {
                 _missingLabels++;
+                var marker = value.Trim().ToString();
+                _missingLabelValues[marker] = _missingLabelValues.GetValueOrDefault(marker) + 1;
+            }
+
             return;
         }
 

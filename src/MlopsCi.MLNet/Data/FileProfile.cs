@@ -20,6 +20,16 @@ internal sealed record FileProfile(
     /// <summary>Rows without a label that were left out of this file before it was written (0 when none were).</summary>
     public int DroppedUnlabelled { get; init; }
 
+    /// <summary>How often each missing marker stood for the label ("" for a blank cell), in the rows read.</summary>
+    public IReadOnlyDictionary<string, int> MissingLabelValues { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>The rows of the file as given that had no label: those left out before this copy, else those in it.</summary>
+    public Core.Training.UnlabelledRows? Unlabelled { get; init; }
+
+    /// <summary><see cref="Unlabelled"/>, or this file's own rows without a label.</summary>
+    public Core.Training.UnlabelledRows LabelGaps =>
+        Unlabelled ?? new Core.Training.UnlabelledRows(MissingLabels, Rows, MissingLabelValues, Format.Missing.Markers, Format.MissingMarkers is not null);
+
     public int IndexOf(string column) => Header.ToList().IndexOf(column);
 
     /// <summary>

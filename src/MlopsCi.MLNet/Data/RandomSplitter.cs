@@ -34,7 +34,7 @@ internal static class RandomSplitter
                 hasher.Add(c, row[c], ref content, ref key);
             var value = row[label];
             var held = RowHasher.IsHeldOut(RowHasher.Finish(key), spec.Seed, fraction);
-            if (Values.IsMissing(value))
+            if (file.Format.Missing.IsMissing(value))
             {
                 // Counted on its side, so the evaluation can say how many of its rows had no label.
                 unlabelledHeld += held ? 1 : 0;
@@ -53,7 +53,7 @@ internal static class RandomSplitter
             RowText.WriteLine(part.Writer, row, file.Format.Separator);
             for (var c = 0; countMissing && c < row.FieldCount; c++)
             {
-                if (file.Missing[c] > 0 && Values.IsMissing(row[c]))
+                if (file.Missing[c] > 0 && file.Format.Missing.IsMissing(row[c]))
                     part.Missing[c]++;
             }
         });

@@ -8,13 +8,15 @@ namespace MlopsCi.MLNet.Data;
 /// </summary>
 internal static class RowText
 {
-    public static void WriteLine(TextWriter writer, TableRow row, char separator)
+    /// <summary>One row and a line break; values <paramref name="blank"/> counts as missing are written blank.</summary>
+    public static void WriteLine(TextWriter writer, TableRow row, char separator, Core.Specs.MissingValues? blank = null)
     {
         for (var c = 0; c < row.FieldCount; c++)
         {
             if (c > 0)
                 writer.Write(separator);
-            Write(writer, row[c], separator);
+            if (blank is null || !blank.IsMissing(row[c]))
+                Write(writer, row[c], separator);
         }
 
         writer.WriteLine();

@@ -13,13 +13,28 @@ internal sealed record TextFormat(char Separator, bool Quoted, IReadOnlyList<str
 {
     public static TextFormat Tsv { get; } = new('\t', false);
 
+    private readonly IReadOnlyList<string>? _missingMarkers;
+
+    /// <summary>The declared missing markers (<c>model.data.csv.missing</c>); null: the defaults.</summary>
+    public IReadOnlyList<string>? MissingMarkers
+    {
+        get => _missingMarkers;
+        init => (_missingMarkers, Missing) = (value, value is null ? MissingValues.Default : MissingValues.Of(value));
+    }
+
+    /// <summary>What counts as missing in the file (made once: it is asked for every cell).</summary>
+    public MissingValues Missing { get; private init; } = MissingValues.Default;
+
     /// <summary>Whether the first line names the columns.</summary>
     public bool HeaderLine => Columns is null;
 
     /// <summary>Whether ML.NET's loader could not read the file as it is: another encoding than UTF-8, or a decimal comma.</summary>
-    public bool NeedsNormalising => new CsvDialect(Separator, HeaderLine, [], Encoding, Decimal).NeedsNormalising;
+    public bool NeedsNormalising => new CsvDialect(Separator, HeaderLine, [], Encoding, Decimal) { Missing = MissingMarkers }.NeedsNormalising;
 
-    /// <summary>This layout for a copy written by <see cref="RowText"/>: a header line, UTF-8, decimal points.</summary>
+    /// <summary>
+    /// This layout for a copy written by <see cref="RowText"/>: a header line, UTF-8, decimal points (declared missing
+    /// markers written blank, so the markers stay: a default one that is a value here still is).
+    /// </summary>
     public TextFormat Plain => this with { Columns = null, Encoding = null, Decimal = '.' };
 
     /// <summary>
@@ -30,14 +45,14 @@ internal sealed record TextFormat(char Separator, bool Quoted, IReadOnlyList<str
     {
         var columns = dialect is { Header: false } ? dialect.Columns : null;
         if (dialect?.Separator is { } given)
-            return new TextFormat(given, true, columns, dialect.Encoding, dialect.Decimal);
+            return new TextFormat(given, true, columns, dialect.Encoding, dialect.Decimal) { MissingMarkers = dialect.Missing };
         using var text = new StreamReader(localPath, dialect?.TextEncoding ?? System.Text.Encoding.UTF8, true, 1 << 16);
         var head = new char[1 << 16];
         var (length, read) = (0, 0);
         while (length < head.Length && (read = text.Read(head.AsSpan(length))) > 0)
             length += read;
         var decimalMark = dialect?.Decimal ?? '.';
-        return new TextFormat(CsvSniffer.Separator(TableFormats.Of(localPath), head.AsSpan(0, length), complete: length < head.Length, decimalMark), true, columns, dialect?.Encoding, decimalMark);
+        return new TextFormat(CsvSniffer.Separator(TableFormats.Of(localPath), head.AsSpan(0, length), complete: length < head.Length, decimalMark), true, columns, dialect?.Encoding, decimalMark) { MissingMarkers = dialect?.Missing };
     }
 
     /// <summary>The reader of a file in this layout.</summary>

@@ -33,7 +33,7 @@ internal static class TimeSplitter
         var collect = spec.Task != ModelTask.Regression;
         var format = file.Format.Plain;
         return new PreparedData(
-            FileInspector.Inspect(new DataFile(trainPath, file.DisplayName + " (earlier rows)"), spec.Label, collect, notNumeric, format),
+            FileInspector.Inspect(new DataFile(trainPath, file.DisplayName + " (earlier rows)"), spec.Label, collect, notNumeric, format) with { Unlabelled = file.LabelGaps },
             FileInspector.Inspect(new DataFile(testPath, file.DisplayName + " (latest rows)"), spec.Label, collect, notNumeric, format));
     }
 

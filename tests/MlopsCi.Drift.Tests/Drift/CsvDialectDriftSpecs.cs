@@ -56,6 +56,23 @@ public sealed class CsvDialectDriftSpecs
         Assert.Equal(Figures(comma), Figures(european));
     }
 
+    [Fact]
+    public async Task Declared_missing_markers_make_None_a_category_that_is_counted_and_compared()
+    {
+        var (before, after) = Years();
+        string[] Renamed(string[] lines) => [.. lines.Select(l => l.EndsWith(",sun", StringComparison.Ordinal) ? l[..^3] + "None" : l)];
+        (before, after) = (Renamed(before), Renamed(after));
+        var suns = before.Count(l => l.EndsWith(",None", StringComparison.Ordinal));
+        string Write(string[] text) => string.Join('\n', [string.Join(',', Columns), .. text]) + "\n";
+
+        var byDefault = await ReportAsync(Write, new CsvDialect(null, true, []), before, after);
+        var declared = await ReportAsync(Write, new CsvDialect(null, true, []) { Missing = [""] }, before, after);
+
+        Assert.InRange(suns, 100, 729);
+        Assert.Equal(730 - suns, byDefault.Columns.Single(c => c.Name == "weather").BaselineCount);
+        Assert.Equal(730, declared.Columns.Single(c => c.Name == "weather").BaselineCount);
+    }
+
     /// <summary>seattle-weather rows of 2012–2013 and of 2014–2015, without the header line.</summary>
     private static (string[] Before, string[] After) Years()
     {

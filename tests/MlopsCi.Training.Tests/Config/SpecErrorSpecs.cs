@@ -147,4 +147,29 @@ public sealed class SpecErrorSpecs
 
         Assert.Equal(message, error.Message);
     }
+
+    [Fact]
+    public void The_missing_markers_of_the_data_files_are_read_from_the_spec_and_default_when_not_given()
+    {
+        var model = MlopsSpecParser.Parse("model:\n  name: m\n  task: binary\n  data:\n    train: a.csv\n    csv: { missing: ['', NA, '-'] }\n  label: y\n").RequireModel();
+        var none = MlopsSpecParser.Parse("model:\n  name: m\n  task: binary\n  data:\n    train: a.csv\n    csv: { separator: ';' }\n  label: y\n").RequireModel();
+
+        var missing = model.Data.Csv!.MissingValues;
+        Assert.Equal(["NA", "-"], missing.Markers);
+        Assert.Equal((true, true, true, false, false), (missing.IsMissing(""), missing.IsMissing(" NA "), missing.IsMissing("-"), missing.IsMissing("None"), missing.IsMissing("?")));
+        Assert.Null(none.Data.Csv!.Missing);
+        Assert.True(none.Data.Csv.MissingValues.IsDefault);
+        Assert.Equal(none.ComputeHash(), MlopsSpecParser.Parse("model:\n  name: m\n  task: binary\n  data:\n    train: a.csv\n    csv: { separator: ';' }\n  label: y\n").RequireModel().ComputeHash());
+        Assert.NotEqual(none.ComputeHash(), MlopsSpecParser.Parse("model:\n  name: m\n  task: binary\n  data:\n    train: a.csv\n    csv: { separator: ';', missing: [''] }\n  label: y\n").RequireModel().ComputeHash());
+    }
+
+    [Theory]
+    [InlineData("missing: [NA, ' NA']", "mlops.yml line 4: 'model.data.csv.missing' names 'NA' twice.")]
+    [InlineData("missing: NA", "mlops.yml line 4: 'model.data.csv.missing' must be a list (e.g. missing: [a, b]), not")]
+    public void A_wrong_list_of_missing_markers_is_refused_with_its_line(string keys, string message)
+    {
+        var error = Assert.Throws<InvalidInputException>(() => MlopsSpecParser.Parse($"model:\n  name: m\n  task: binary\n  data: {{ train: a.csv, csv: {{ {keys} }} }}\n  label: y\n"));
+
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+    }
 }

@@ -18,11 +18,14 @@ internal sealed class ColumnProfile
     private readonly Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly Random _random;
     private readonly int _maxValues;
+    private readonly Specs.MissingValues _missing;
     private long _numbers;
 
-    public ColumnProfile(string name, ColumnKind kind, string? skipReason, int maxValues, int seed)
+    /// <summary>A column's profile; <paramref name="missing"/>: what counts as missing (null: the defaults).</summary>
+    public ColumnProfile(string name, ColumnKind kind, string? skipReason, int maxValues, int seed, Specs.MissingValues? missing = null)
     {
         (Name, Kind, SkipReason, _maxValues, _random) = (name, kind, skipReason, maxValues, new Random(seed));
+        _missing = missing ?? Specs.MissingValues.Default;
         _lookup = _counts.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -47,7 +50,7 @@ internal sealed class ColumnProfile
     public void Add(ReadOnlySpan<char> value)
     {
         Rows++;
-        var missing = ColumnKindInference.IsMissing(value);
+        var missing = _missing.IsMissing(value);
         switch (Kind)
         {
             case ColumnKind.Numeric when !missing && ColumnKindInference.TryNumber(value, out var number):

@@ -6,9 +6,10 @@ namespace MlopsCi.Core.Drift.Profiling;
 /// <summary>
 /// Profiles of every column of one sample (one or more files with the same header), fed by a streaming
 /// <see cref="ITableReader"/>. The kinds are either given (the current sample uses the baseline's) or inferred from the
-/// first <see cref="ColumnKindInference.SampleSize"/> rows, with the spec's roles (<paramref name="forced"/>) first.
+/// first <see cref="ColumnKindInference.SampleSize"/> rows, with the spec's roles (<paramref name="forced"/>) first;
+/// <paramref name="missing"/> says which values are missing (null: the defaults).
 /// </summary>
-internal sealed class TableProfile(Func<string, (ColumnKind Kind, string? Reason)?> forced, bool inferKinds, int maxValues)
+internal sealed class TableProfile(Func<string, (ColumnKind Kind, string? Reason)?> forced, bool inferKinds, int maxValues, Specs.MissingValues? missing = null)
 {
     private readonly List<ColumnProfile> _columns = [];
     private readonly List<string[]> _pending = [];
@@ -74,9 +75,9 @@ internal sealed class TableProfile(Func<string, (ColumnKind Kind, string? Reason
         {
             var name = _header[i];
             var (kind, reason) = forced(name) is { } role ? role
-                : inferKinds ? ColumnKindInference.Infer(_pending.Select(r => r[i]))
+                : inferKinds ? ColumnKindInference.Infer(_pending.Select(r => r[i]), missing)
                 : (ColumnKind.Skipped, "not in the baseline");
-            _columns.Add(new ColumnProfile(name, kind, reason, maxValues, seed: i + 1));
+            _columns.Add(new ColumnProfile(name, kind, reason, maxValues, seed: i + 1, missing));
         }
 
         foreach (var row in _pending)

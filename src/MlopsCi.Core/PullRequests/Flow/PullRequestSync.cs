@@ -73,11 +73,14 @@ internal sealed class PullRequestSync(
         var comparison = ReportSections.Comparison(compared.Comparison, spec.Task, baselineLabel) with
         {
             Evaluation = compared.Evaluation,
+            Unlabelled = candidate.Unlabelled,
             BaselineConfusion = compared.BaselineConfusion,
             CandidateConfusion = compared.CandidateConfusion,
             Slices = compared.Slices,
         };
         output.Step(compared.Evaluation.Describe());
+        if (candidate.Unlabelled?.Warning is { } unlabelled)
+            output.Warning(unlabelled);
         output.Step($"compared on {comparison.Rows:N0} evaluation rows: {Describe(comparison)}");
         // What git shows: the pull request's change since its merge base, not since main's head.
         var diffBase = dataBase.FollowsGit && (await repository.MergeBaseAsync(dataBase.Commit, head, cancellationToken))?.Id == dataBase.Commit.Id

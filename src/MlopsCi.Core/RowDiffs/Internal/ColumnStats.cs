@@ -30,7 +30,7 @@ internal sealed class ColumnStats
     /// <summary>"numeric" or "text" (null: no values), judged on the first rows; finer kinds would report noise.</summary>
     public string? Kind()
     {
-        var values = _sample.Where(v => !ColumnKindInference.IsMissing(v)).ToList();
+        var values = _sample.Where(v => !Specs.MissingValues.Default.IsMissing(v)).ToList();
         return values.Count == 0 ? null : values.All(v => ColumnKindInference.TryNumber(v, out _)) ? "numeric" : "text";
     }
 }

@@ -39,6 +39,10 @@ public sealed record RunRecord(
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public Evaluation.EvaluationRows? Evaluation { get; init; }
 
+    /// <summary>The training data's rows without a label, left out of training and evaluation; null when every row had one (then left out of the JSON).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public UnlabelledRows? Unlabelled { get; init; }
+
     /// <summary>The idempotency key the run was started with, when any.</summary>
     public string? IdempotencyKey { get; init; }
 

@@ -66,6 +66,7 @@ public sealed class TrainingService(Repository repository, ITrainer trainer, Tim
                 FeatureImportance = output.FeatureImportance,
                 TrainRows = output.TrainRows,
                 TestRows = predictions.Count,
+                Unlabelled = output.Unlabelled,
             };
             await Runs.SaveAsync(run, cancellationToken);
             return new TrainingResult(run, predictions, false) { Evaluation = evaluation };
