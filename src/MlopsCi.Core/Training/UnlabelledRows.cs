@@ -6,9 +6,10 @@ namespace MlopsCi.Core.Training;
 /// The training data's rows without a label, left out of training and evaluation: <paramref name="Rows"/> of
 /// <paramref name="Of"/>, how often each missing marker stood for the label (<paramref name="Values"/>; "" for a blank
 /// cell), the markers that counted (<paramref name="Markers"/>, besides a blank cell) and whether the spec declared them
-/// (<paramref name="Declared"/>: <c>model.data.csv.missing</c>).
+/// (<paramref name="Declared"/>: <c>model.data.csv.missing</c>); <paramref name="Classes"/>: the label is a class
+/// (binary, multiclass), so a marker may be one of its values.
 /// </summary>
-public sealed record UnlabelledRows(int Rows, int Of, IReadOnlyDictionary<string, int> Values, IReadOnlyList<string> Markers, bool Declared)
+public sealed record UnlabelledRows(int Rows, int Of, IReadOnlyDictionary<string, int> Values, IReadOnlyList<string> Markers, bool Declared, bool Classes = true)
 {
     /// <summary>A share of unlabelled rows from which a run warns (10%): a marker may be a class, or the data half-labelled.</summary>
     public const double WarnShare = 0.10;
@@ -20,7 +21,7 @@ public sealed record UnlabelledRows(int Rows, int Of, IReadOnlyDictionary<string
 
     /// <summary>
     /// A warning when at least <see cref="WarnShare"/> of the rows had no label, saying what to do: when a marker word
-    /// (not a blank) stood for the label, it may be a class, so how to declare the markers; else how to fill the gaps.
+    /// (not a blank) stood for a class label, it may be a class, so how to declare the markers; else how to fill the gaps.
     /// </summary>
     public string? Warning
     {
@@ -31,8 +32,8 @@ public sealed record UnlabelledRows(int Rows, int Of, IReadOnlyDictionary<string
             var share = (100.0 * Rows / Of).ToString("0", CultureInfo.InvariantCulture) + "%";
             var words = Values.Where(v => v.Key.Length > 0).OrderByDescending(v => v.Value).Select(v => v.Key).ToList();
             var what = $"{Count(Rows)} of {Count(Of)} rows ({share}) have no label and were left out of training and evaluation";
-            if (words.Count == 0)
-                return $"{what}: their label is blank. Fill it in, or remove those rows if they are not meant to be learnt from.";
+            if (words.Count == 0 || !Classes)
+                return $"{what}: their label is {string.Join(" or ", Values.OrderByDescending(v => v.Value).Select(v => Shown(v.Key)))}. Fill it in, or remove those rows if they are not meant to be learnt from.";
             var kept = Markers.Where(m => !words.Contains(m, StringComparer.Ordinal)).Select(m => $"\"{m}\"");
             return Declared
                 ? $"{what}: {string.Join(", ", words.Select(w => $"'{w}'"))} count{(words.Count == 1 ? "s" : "")} as missing by model.data.csv.missing. If it is a class, remove it from that list."

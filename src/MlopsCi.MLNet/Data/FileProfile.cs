@@ -28,7 +28,7 @@ internal sealed record FileProfile(
 
     /// <summary><see cref="Unlabelled"/>, or this file's own rows without a label.</summary>
     public Core.Training.UnlabelledRows LabelGaps =>
-        Unlabelled ?? new Core.Training.UnlabelledRows(MissingLabels, Rows, MissingLabelValues, Format.Missing.Markers, Format.MissingMarkers is not null);
+        Unlabelled ?? new Core.Training.UnlabelledRows(MissingLabels, Rows, MissingLabelValues, Format.Missing.Markers, Format.MissingMarkers is not null, LabelValues is not null);
 
     public int IndexOf(string column) => Header.ToList().IndexOf(column);
 

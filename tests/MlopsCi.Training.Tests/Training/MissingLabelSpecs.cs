@@ -76,6 +76,22 @@ public sealed class MissingLabelSpecs
         Assert.InRange(run.Metrics[MetricNames.Auc], 0.9, 1.0);
     }
 
+    [Fact]
+    public async Task A_regression_label_marked_NA_is_a_gap_to_fill_not_a_class_to_declare()
+    {
+        await using var repo = await TempRepository.CreateAsync();
+        var text = new StringBuilder("x,y\n");
+        for (var i = 0; i < 300; i++)
+            text.Append(CultureInfo.InvariantCulture, $"{i},{(i % 5 == 0 ? "NA" : (2 * i + 1).ToString(CultureInfo.InvariantCulture))}\n");
+        await repo.CommitAsync("main", new Dictionary<string, string> { ["d.csv"] = repo.WriteFile("d.csv", text.ToString()) });
+        var spec = TempRepository.Model("model: { name: m, task: regression, data: { train: d.csv }, label: y, trainer: fasttree }");
+
+        var run = (await repo.Training.TrainAsync(new TrainingRequest(spec, "main"), CancellationToken.None)).Run;
+
+        Assert.Equal("60 of 300 rows without a label left out ('NA' 60)", run.Unlabelled!.Describe());
+        Assert.Equal("60 of 300 rows (20%) have no label and were left out of training and evaluation: their label is 'NA'. Fill it in, or remove those rows if they are not meant to be learnt from.", run.Unlabelled.Warning);
+    }
+
     private const int Rows = 1200;
 
     /// <summary>Rows like birdstrikes.csv's: phase, size, speed (some blank) and a damage class, 'None' for most rows, a few blank.</summary>
