@@ -28,6 +28,8 @@ internal sealed class ModelsCommands : ICommandGroup
             models.Add((name, await registry.ListVersionsAsync(name, ctx.Cancellation), await registry.ListAliasesAsync(name, ctx.Cancellation)));
         ctx.Write(models.Select(m => new { name = m.Name, versions = m.Versions.Count, latest = m.Versions.LastOrDefault()?.Version, aliases = m.Aliases.ToDictionary(a => a.Alias, a => a.Version) }), w =>
         {
+            if (models.Count == 0)
+                w.WriteLine("No models registered yet. 'mlops runs list' shows the runs; 'mlops models register <run-id>' registers a finished one (a merged pull request does it for you).");
             foreach (var (name, versions, aliases) in models)
                 w.WriteLine($"{name,-24} {versions.Count} version(s), latest {versions.LastOrDefault()?.Version.ToString(CultureInfo.InvariantCulture) ?? "-"}  {string.Join(", ", aliases.Select(a => $"@{a.Alias}={a.Version}"))}");
         });

@@ -21,6 +21,8 @@ internal sealed class RunsCommands : ICommandGroup
         var runs = await new RunStore(await ctx.OpenStoreAsync()).ListAsync(ctx.Args.Option("model"), ctx.Cancellation);
         ctx.Write(runs.Select(r => new { id = r.Id, model = r.ModelName, status = r.Status, start = r.StartTime, dataRef = r.DataRef, dataCommit = r.DataCommit, specHash = r.SpecHash, modelHash = r.ModelHash, metrics = r.Metrics, error = r.Error }), w =>
         {
+            if (runs.Count == 0)
+                w.WriteLine(ctx.Args.Option("model") is { } model ? $"No runs of '{model}' yet. 'mlops train --ref main' trains one." : "No runs yet. 'mlops train --ref main' trains one.");
             foreach (var run in runs)
             {
                 var headline = run.Metrics.Count > 0 ? $"{MetricFor(run)} {TrainingViews.F(run.Metrics[MetricFor(run)])}" : run.Error ?? "";

@@ -22,6 +22,21 @@ public sealed class CommandLineSpecs : IDisposable
     private static JsonElement Json(MlopsProcess.Result result) => JsonDocument.Parse(result.Out).RootElement;
 
     [Fact]
+    public async Task An_empty_list_of_runs_or_models_says_how_to_get_one_while_json_stays_an_empty_array()
+    {
+        Assert.Equal(0, (await Mlops("data", "init")).ExitCode);
+
+        var runs = await Mlops("runs", "list");
+        var models = await Mlops("models", "list");
+        var json = await Mlops("models", "list", "--json");
+
+        Assert.Equal((0, "No runs yet. 'mlops train --ref main' trains one."), (runs.ExitCode, runs.Out.Trim()));
+        Assert.Equal(0, models.ExitCode);
+        Assert.StartsWith("No models registered yet. 'mlops runs list' shows the runs; 'mlops models register <run-id>'", models.Out, StringComparison.Ordinal);
+        Assert.Equal("[]", json.Out.Trim());
+    }
+
+    [Fact]
     public async Task Global_options_may_stand_before_the_command_words_or_after_them()
     {
         var store = _temp.Combine("elsewhere");
