@@ -59,7 +59,7 @@ public sealed partial class MlNetTrainer : Core.Training.ITrainer
             throw new InvalidInputException($"{labels.DisplayName}: there are no labelled rows to evaluate on. Add rows, or set model.data.test to a file with labelled rows.");
         var importance = PermutationImportance.Compute(ml, model, bundle, test, labels, evaluationClasses, spec.Seed, input.WorkDirectory);
         var hasher = RowHasher.For(spec, prepared.Train);
-        var trainHashes = prepared.TrainHashes ?? hasher.HashFile(prepared.Train);
+        var trainHashes = prepared.TrainHashesFile is { } spilled ? HashSpill.Read(spilled) : hasher.HashFile(prepared.Train);
         predictions = SliceReader.Attach(predictions with { Threshold = ThresholdReader.Read(model) }, SliceReader.Read(spec, labels));
         return new TrainingOutput(modelFile, WithRows(predictions, prepared.TestHashes ?? hasher.HashFile(labels), labels), importance, bundle.ToSchema(), prepared.Train.Rows, applied)
         {

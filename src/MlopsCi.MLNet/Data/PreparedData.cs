@@ -6,8 +6,11 @@ namespace MlopsCi.MLNet.Data;
 /// </summary>
 internal sealed record PreparedData(FileProfile Train, FileProfile? Test, FileProfile? Whole = null)
 {
-    /// <summary>The content hash of each train row in file order, when the split computed them (else hash the file).</summary>
-    public ulong[]? TrainHashes { get; init; }
+    /// <summary>
+    /// The file of the content hash of each train row in file order (<see cref="HashSpill"/>), when the split computed
+    /// them (else hash the file).
+    /// </summary>
+    public string? TrainHashesFile { get; init; }
 
     /// <summary>The content hash of each test row in file order, when the split computed them.</summary>
     public ulong[]? TestHashes { get; init; }

@@ -20,7 +20,8 @@ internal static class RandomSplitter
         var fraction = spec.Data.HoldoutFraction;
         var collect = file.LabelValues is not null;
         var extension = file.Format.Separator == '\t' ? ".tsv" : ".csv";
-        var trainHashes = new List<ulong>(file.Rows);
+        // Flushed when the split returns, read back after training.
+        using var trainHashes = new HashSpill(Path.Combine(work, "split-train.hashes"));
         var testHashes = new List<ulong>((int)(file.Rows * fraction * 1.1) + 16);
         var unlabelledHeld = 0;
         using var train = new Part(Path.Combine(work, "split-train" + extension), file, collect);
@@ -42,7 +43,10 @@ internal static class RandomSplitter
             }
 
             var part = held ? test : train;
-            (held ? testHashes : trainHashes).Add(RowHasher.Finish(content));
+            if (held)
+                testHashes.Add(RowHasher.Finish(content));
+            else
+                trainHashes.Add(RowHasher.Finish(content));
             part.Rows++;
             if (collect)
             {
@@ -60,7 +64,7 @@ internal static class RandomSplitter
 
         return new PreparedData(train.Profile(), test.Profile() with { DroppedUnlabelled = unlabelledHeld }, file)
         {
-            TrainHashes = [.. trainHashes],
+            TrainHashesFile = trainHashes.Path,
             TestHashes = [.. testHashes],
         };
     }
