@@ -56,8 +56,12 @@ internal sealed class GitComparisonBenchmark : IBenchmark
         // The repository lives outside the data folder, so every run starts from the same untouched files.
         var env = new Dictionary<string, string>
         {
-            ["GIT_DIR"] = gitDir, ["GIT_WORK_TREE"] = data,
-            ["GIT_AUTHOR_NAME"] = "b", ["GIT_AUTHOR_EMAIL"] = "b@b", ["GIT_COMMITTER_NAME"] = "b", ["GIT_COMMITTER_EMAIL"] = "b@b",
+            ["GIT_DIR"] = gitDir,
+            ["GIT_WORK_TREE"] = data,
+            ["GIT_AUTHOR_NAME"] = "b",
+            ["GIT_AUTHOR_EMAIL"] = "b@b",
+            ["GIT_COMMITTER_NAME"] = "b",
+            ["GIT_COMMITTER_EMAIL"] = "b@b",
         };
         BenchmarkContext.Must("git init", await BenchmarkContext.RunAsync("git", ["init", "-q"], data, env));
         await SettleAsync(data);

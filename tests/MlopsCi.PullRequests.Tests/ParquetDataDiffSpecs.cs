@@ -1,5 +1,5 @@
-using Parquet.Serialization;
 using MlopsCi.Core.Tests;
+using Parquet.Serialization;
 using static MlopsCi.PullRequests.Tests.PullRequestScenario;
 
 namespace MlopsCi.PullRequests.Tests;

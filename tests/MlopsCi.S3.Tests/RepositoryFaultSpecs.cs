@@ -57,7 +57,8 @@ public sealed class RepositoryFaultSpecs(ITestOutputHelper output) : IDisposable
             DelayRate = 0.04,
             MaxDelay = TimeSpan.FromSeconds(2.5),
             Seed = seed,
-        }) { Enabled = false };
+        })
+        { Enabled = false };
         _proxy = proxy;
         await using var faultyStore = await S3TestServer.OpenAsync(root, Faulty with { MaxAttempts = attempts }, proxy.Endpoint);
         var faulty = await Repository.OpenAsync(faultyStore, Options, default);

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using MlopsCi.Testing;
 using MlopsCi.Core.Errors;
+using MlopsCi.Testing;
 
 namespace MlopsCi.S3.Tests;
 

@@ -20,46 +20,46 @@ internal static class PredictionReader
         switch (bundle.Task)
         {
             case ModelTask.Regression:
-            {
-                var label = cursor.GetGetter<float>(scored.Schema[ModelBundle.LabelColumn]);
-                var score = cursor.GetGetter<float>(scored.Schema["Score"]);
-                float l = 0, s = 0;
-                while (cursor.MoveNext())
                 {
-                    label(ref l);
-                    score(ref s);
-                    labels.Add(l);
-                    predicted.Add(s);
-                }
+                    var label = cursor.GetGetter<float>(scored.Schema[ModelBundle.LabelColumn]);
+                    var score = cursor.GetGetter<float>(scored.Schema["Score"]);
+                    float l = 0, s = 0;
+                    while (cursor.MoveNext())
+                    {
+                        label(ref l);
+                        score(ref s);
+                        labels.Add(l);
+                        predicted.Add(s);
+                    }
 
-                return new Predictions(ModelTask.Regression, [], [.. labels], [.. predicted], null, null);
-            }
+                    return new Predictions(ModelTask.Regression, [], [.. labels], [.. predicted], null, null);
+                }
 
             case ModelTask.Binary:
-            {
-                var label = cursor.GetGetter<bool>(scored.Schema[ModelBundle.LabelColumn]);
-                var score = cursor.GetGetter<float>(scored.Schema["Score"]);
-                var predictedLabel = cursor.GetGetter<bool>(scored.Schema["PredictedLabel"]);
-                var probability = hasProbability ? cursor.GetGetter<float>(scored.Schema["Probability"]) : null;
-                bool l = false, p = false;
-                float s = 0, q = 0;
-                while (cursor.MoveNext())
                 {
-                    label(ref l);
-                    score(ref s);
-                    predictedLabel(ref p);
-                    labels.Add(l ? 1 : 0);
-                    predicted.Add(p ? 1 : 0);
-                    scores.Add(s);
-                    if (probability is not null)
+                    var label = cursor.GetGetter<bool>(scored.Schema[ModelBundle.LabelColumn]);
+                    var score = cursor.GetGetter<float>(scored.Schema["Score"]);
+                    var predictedLabel = cursor.GetGetter<bool>(scored.Schema["PredictedLabel"]);
+                    var probability = hasProbability ? cursor.GetGetter<float>(scored.Schema["Probability"]) : null;
+                    bool l = false, p = false;
+                    float s = 0, q = 0;
+                    while (cursor.MoveNext())
                     {
-                        probability(ref q);
-                        probabilities.Add(q);
+                        label(ref l);
+                        score(ref s);
+                        predictedLabel(ref p);
+                        labels.Add(l ? 1 : 0);
+                        predicted.Add(p ? 1 : 0);
+                        scores.Add(s);
+                        if (probability is not null)
+                        {
+                            probability(ref q);
+                            probabilities.Add(q);
+                        }
                     }
-                }
 
-                return new Predictions(ModelTask.Binary, bundle.Classes, [.. labels], [.. predicted], [.. scores], hasProbability ? [.. probabilities] : null);
-            }
+                    return new Predictions(ModelTask.Binary, bundle.Classes, [.. labels], [.. predicted], [.. scores], hasProbability ? [.. probabilities] : null);
+                }
 
             default:
                 return ReadMulticlass(cursor, scored.Schema, bundle, classes);

@@ -81,48 +81,48 @@ internal static class PredictionWriter
         switch (column.Type)
         {
             case VectorDataViewType:
-            {
-                var get = cursor.GetGetter<VBuffer<float>>(column);
-                var value = default(VBuffer<float>);
-                return () =>
                 {
-                    get(ref value);
-                    return string.Join(',', value.DenseValues().Select(v => v.ToString("R", invariant)));
-                };
-            }
+                    var get = cursor.GetGetter<VBuffer<float>>(column);
+                    var value = default(VBuffer<float>);
+                    return () =>
+                    {
+                        get(ref value);
+                        return string.Join(',', value.DenseValues().Select(v => v.ToString("R", invariant)));
+                    };
+                }
 
             case BooleanDataViewType:
-            {
-                var get = cursor.GetGetter<bool>(column);
-                var value = false;
-                return () =>
                 {
-                    get(ref value);
-                    return value ? "true" : "false";
-                };
-            }
+                    var get = cursor.GetGetter<bool>(column);
+                    var value = false;
+                    return () =>
+                    {
+                        get(ref value);
+                        return value ? "true" : "false";
+                    };
+                }
 
             case TextDataViewType:
-            {
-                var get = cursor.GetGetter<ReadOnlyMemory<char>>(column);
-                ReadOnlyMemory<char> value = default;
-                return () =>
                 {
-                    get(ref value);
-                    return Quote(value.ToString());
-                };
-            }
+                    var get = cursor.GetGetter<ReadOnlyMemory<char>>(column);
+                    ReadOnlyMemory<char> value = default;
+                    return () =>
+                    {
+                        get(ref value);
+                        return Quote(value.ToString());
+                    };
+                }
 
             default:
-            {
-                var get = cursor.GetGetter<float>(column);
-                float value = 0;
-                return () =>
                 {
-                    get(ref value);
-                    return value.ToString("R", invariant);
-                };
-            }
+                    var get = cursor.GetGetter<float>(column);
+                    float value = 0;
+                    return () =>
+                    {
+                        get(ref value);
+                        return value.ToString("R", invariant);
+                    };
+                }
         }
     }
 

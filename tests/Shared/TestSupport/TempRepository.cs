@@ -1,8 +1,8 @@
 using MlopsCi.Config.Specs;
 using MlopsCi.Core.Specs;
 using MlopsCi.Core.Storage;
-using MlopsCi.Core.Training.Services;
 using MlopsCi.Core.Tests;
+using MlopsCi.Core.Training.Services;
 using MlopsCi.Core.Versioning;
 using MlopsCi.LocalStore;
 using MlopsCi.MLNet;

@@ -35,7 +35,8 @@ public sealed class TrainingService(Repository repository, ITrainer trainer, Tim
         foreach (var (key, value) in request.Tags ?? new Dictionary<string, string>())
             tags[key] = value;
         var run = new RunRecord(id, spec.Name, RunStatus.Running, null, _time.GetUtcNow(), null, ParamsOf(spec), new Dictionary<string, double>(), tags,
-            request.DataRef, commit.Id, [], specHash, spec, null, null, [], RunEnvironment.Current(trainer.Packages), 0, 0) { IdempotencyKey = request.IdempotencyKey };
+            request.DataRef, commit.Id, [], specHash, spec, null, null, [], RunEnvironment.Current(trainer.Packages), 0, 0)
+        { IdempotencyKey = request.IdempotencyKey };
         await Runs.SaveAsync(run, cancellationToken);
         try
         {
