@@ -57,4 +57,54 @@ public sealed class DestinationGateSpecs
         Assert.Contains("- gate `auc`: max-regression 50% → max-regression 1%", comment, StringComparison.Ordinal);
         Assert.Contains("| `auc` max-regression 50% | ✅ |", comment, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_pull_request_that_predicts_another_label_is_compared_with_its_own_spec_on_main_not_with_the_champion()
+    {
+        // Seen: a pull request changing model.label stopped sync with exit 2, no report and "The two models were not
+        // scored on the same rows (573 and 573 rows, or different labels)": the champion predicts another column.
+        await using var s = await StartAsync("  - { metric: auc, max-regression: 50% }");
+        s.OpenPullRequest(1, Sha1);
+        s.GitHub.Store.AddReview(WebhookPayloads.Repository, 1, new("hubot", "APPROVED", Sha1, DateTimeOffset.UtcNow));
+        var merged = await s.RunEventAsync("pull_request_review", WebhookPayloads.Review("submitted", "approved", 1, Sha1, Sha1), "merge");
+        s.WriteCheckout("mlops.yml", s.ReadCheckout("mlops.yml")
+            .Replace("task: binary", "task: multiclass", StringComparison.Ordinal)
+            .Replace("label: churned", "label: plan", StringComparison.Ordinal)
+            .Replace("  categorical: [plan]\n", "", StringComparison.Ordinal)
+            .Replace("metric: auc", "metric: micro-accuracy", StringComparison.Ordinal));
+        s.OpenPullRequest(2, Sha2);
+
+        var sync = await s.RunEventAsync("pull_request", WebhookPayloads.PullRequest("opened", 2, Sha2), "sync");
+
+        Assert.True(merged.ExitCode == 0, merged.ToString());
+        Assert.True(sync.ExitCode == 1, sync.ToString());
+        Assert.Contains("the champion churn:1 predicts 'churned' as binary, this pull request's spec 'plan' as multiclass, so the two cannot be compared", sync.ToString(), StringComparison.Ordinal);
+        var comment = Assert.Single(s.Comments(2)).Body;
+        Assert.Contains("#### 📊 Metrics — candidate vs a model trained on main with this spec (the champion predicts 'churned' as binary), on the same", comment, StringComparison.Ordinal);
+        Assert.Contains("- label: churned → plan", comment, StringComparison.Ordinal);
+        // The destination's gates still decide: a multiclass model has no AUC, which the report says rather than hides.
+        Assert.Contains("| `auc` max-regression 50% | ❌ | auc was not computed for the candidate", comment, StringComparison.Ordinal);
+        Assert.Contains("micro-accuracy", comment, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_champion_a_base_spec_that_predicts_another_label_does_not_train_the_baseline()
+    {
+        await using var s = await StartAsync("  - { metric: auc, max-regression: 50% }");
+        var baseSpec = s.ReadCheckout("mlops.yml");
+        s.GitHub.Store.AddFile(WebhookPayloads.Repository, WebhookPayloads.BaseSha, "mlops.yml", baseSpec);
+        s.WriteCheckout("mlops.yml", baseSpec.Replace("label: churned", "label: plan", StringComparison.Ordinal)
+            .Replace("task: binary", "task: multiclass", StringComparison.Ordinal)
+            .Replace("  categorical: [plan]\n", "", StringComparison.Ordinal)
+            .Replace("metric: auc", "metric: micro-accuracy", StringComparison.Ordinal));
+        s.OpenPullRequest(1, Sha1);
+
+        var sync = await s.RunEventAsync("pull_request", WebhookPayloads.PullRequest("opened", 1, Sha1), "sync");
+
+        Assert.True(sync.ExitCode == 1, sync.ToString());
+        Assert.Contains("the destination's spec predicts 'churned' as binary, this pull request's spec 'plan' as multiclass, so the two cannot be compared", sync.ToString(), StringComparison.Ordinal);
+        var comment = Assert.Single(s.Comments(1)).Body;
+        Assert.Contains("candidate vs a model trained on main with this spec (the destination's spec predicts 'churned' as binary)", comment, StringComparison.Ordinal);
+        Assert.Contains("| `auc` max-regression 50% | ❌ | auc was not computed for the candidate", comment, StringComparison.Ordinal);
+    }
 }
