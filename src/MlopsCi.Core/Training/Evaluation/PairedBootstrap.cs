@@ -65,7 +65,9 @@ public static class PairedBootstrap
     {
         if (baseline.Task != candidate.Task)
             throw new InvalidInputException($"Cannot compare a {baseline.Task.ToString().ToLowerInvariant()} model with a {candidate.Task.ToString().ToLowerInvariant()} model.");
-        if (baseline.Count != candidate.Count || !baseline.Labels.AsSpan().SequenceEqual(candidate.Labels))
-            throw new InvalidInputException($"The two models were not scored on the same rows ({baseline.Count} and {candidate.Count} rows, or different labels); a paired comparison needs identical evaluation rows.");
+        if (baseline.Count != candidate.Count)
+            throw new InvalidInputException($"The two models were not scored on the same rows ({baseline.Count:N0} and {candidate.Count:N0} rows); a paired comparison needs identical evaluation rows.");
+        if (!baseline.Labels.AsSpan().SequenceEqual(candidate.Labels))
+            throw new InvalidInputException($"The two models read different labels from the same {baseline.Count:N0} rows (do they predict the same column, with the same classes?); a paired comparison needs both to be judged against the same truth.");
     }
 }
