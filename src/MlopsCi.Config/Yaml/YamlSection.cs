@@ -31,7 +31,7 @@ internal sealed class YamlSection
             {
                 var close = Suggest.Closest(key, knownKeys);
                 var hint = close is not null ? $" (did you mean '{close}'?)" : $" (known keys: {string.Join(", ", knownKeys)})";
-                var unknown = Error(keyNode, $"unknown key '{key}' under '{path}'{hint}");
+                var unknown = Error(keyNode, path.Length == 0 ? $"unknown top-level key '{key}'{hint}" : $"unknown key '{key}' under '{path}'{hint}");
                 if (errors is null)
                     throw unknown;
                 errors.Add(unknown);

@@ -112,7 +112,7 @@ public sealed class MlopsSpecParserSpecs
     {
         var error = Assert.Throws<InvalidInputException>(() => MlopsSpecParser.Parse("model: { name: m, task: binary, data: { train: a }, label: y }\nwhatever: 1\n"));
 
-        Assert.StartsWith("mlops.yml line 2: unknown key 'whatever' under '' (known keys: store, data, model", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("mlops.yml line 2: unknown top-level key 'whatever' (known keys: store, data, model", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
