@@ -43,6 +43,36 @@ public sealed class ForkDryRunAndCloseSpecs
     }
 
     [Fact]
+    public async Task A_dry_run_without_a_head_sha_reports_on_the_commit_checked_out_and_says_so_when_there_is_none()
+    {
+        // Seen: ./build.sh Report --pr 5 in a checkout stopped with "No head commit for pull request #5".
+        await using var s = await StartAsync();
+        var outside = await s.MlopsAsync("pr", "sync", "--pr", "5", "--dry-run");
+        Git(s.Checkout, "init", "-q");
+        Git(s.Checkout, "add", "-A");
+        Git(s.Checkout, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "data");
+        var head = Git(s.Checkout, "rev-parse", "HEAD");
+
+        var sync = await s.MlopsAsync("pr", "sync", "--pr", "5", "--dry-run");
+
+        Assert.Equal(2, outside.ExitCode);
+        Assert.Contains("a dry run takes the commit checked out in the working folder, which is not a git checkout here", outside.Error, StringComparison.Ordinal);
+        Assert.True(sync.ExitCode == 0, sync.ToString());
+        Assert.Contains($"head `{head[..7]}`", sync.Out, StringComparison.Ordinal);
+        Assert.Equal(head, (await s.RunsAsync()).Single(r => r.Tag("pr") == "5").Tag("git-sha"));
+    }
+
+    private static string Git(string folder, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("git", args) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        using var git = System.Diagnostics.Process.Start(start)!;
+        var output = git.StandardOutput.ReadToEnd();
+        git.WaitForExit();
+        Assert.True(git.ExitCode == 0, $"git {string.Join(' ', args)}: {git.StandardError.ReadToEnd()}");
+        return output.Trim();
+    }
+
+    [Fact]
     public async Task Data_path_on_the_command_line_replaces_the_spec_s_data_path_and_keeps_its_prefix()
     {
         await using var s = await StartAsync();
