@@ -67,11 +67,7 @@ public sealed class DestinationGateSpecs
         s.OpenPullRequest(1, Sha1);
         s.GitHub.Store.AddReview(WebhookPayloads.Repository, 1, new("hubot", "APPROVED", Sha1, DateTimeOffset.UtcNow));
         var merged = await s.RunEventAsync("pull_request_review", WebhookPayloads.Review("submitted", "approved", 1, Sha1, Sha1), "merge");
-        s.WriteCheckout("mlops.yml", s.ReadCheckout("mlops.yml")
-            .Replace("task: binary", "task: multiclass", StringComparison.Ordinal)
-            .Replace("label: churned", "label: plan", StringComparison.Ordinal)
-            .Replace("  categorical: [plan]\n", "", StringComparison.Ordinal)
-            .Replace("metric: auc", "metric: micro-accuracy", StringComparison.Ordinal));
+        s.WriteCheckout("mlops.yml", PredictingThePlan(s.ReadCheckout("mlops.yml")));
         s.OpenPullRequest(2, Sha2);
 
         var sync = await s.RunEventAsync("pull_request", WebhookPayloads.PullRequest("opened", 2, Sha2), "sync");
@@ -93,10 +89,7 @@ public sealed class DestinationGateSpecs
         await using var s = await StartAsync("  - { metric: auc, max-regression: 50% }");
         var baseSpec = s.ReadCheckout("mlops.yml");
         s.GitHub.Store.AddFile(WebhookPayloads.Repository, WebhookPayloads.BaseSha, "mlops.yml", baseSpec);
-        s.WriteCheckout("mlops.yml", baseSpec.Replace("label: churned", "label: plan", StringComparison.Ordinal)
-            .Replace("task: binary", "task: multiclass", StringComparison.Ordinal)
-            .Replace("  categorical: [plan]\n", "", StringComparison.Ordinal)
-            .Replace("metric: auc", "metric: micro-accuracy", StringComparison.Ordinal));
+        s.WriteCheckout("mlops.yml", PredictingThePlan(baseSpec));
         s.OpenPullRequest(1, Sha1);
 
         var sync = await s.RunEventAsync("pull_request", WebhookPayloads.PullRequest("opened", 1, Sha1), "sync");
@@ -107,4 +100,11 @@ public sealed class DestinationGateSpecs
         Assert.Contains("candidate vs a model trained on main with this spec (the destination's spec predicts 'churned' as binary)", comment, StringComparison.Ordinal);
         Assert.Contains("| `auc` max-regression 50% | ❌ | auc was not computed for the candidate", comment, StringComparison.Ordinal);
     }
+
+    /// <summary>The churn spec turned to predict the plan (multiclass), with its gate on a multiclass metric.</summary>
+    private static string PredictingThePlan(string spec) => spec
+        .Replace("task: binary", "task: multiclass", StringComparison.Ordinal)
+        .Replace("label: churned", "label: plan", StringComparison.Ordinal)
+        .Replace("  categorical: [plan]\n", "", StringComparison.Ordinal)
+        .Replace("metric: auc", "metric: micro-accuracy", StringComparison.Ordinal);
 }
