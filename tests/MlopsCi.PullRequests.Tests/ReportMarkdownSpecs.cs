@@ -95,6 +95,26 @@ public sealed class ReportMarkdownSpecs
     }
 
     [Fact]
+    public void A_class_without_evaluation_rows_that_neither_model_predicts_is_left_out_of_the_largest_changes()
+    {
+        var sample = ReportSamples.MulticlassBetter();
+        string[] classes = ["B", "Minor", "None"];
+        var comparison = sample.Comparison! with
+        {
+            BaselineConfusion = new(classes, [[0, 0, 0], [0, 15, 77], [0, 25, 1807]]),
+            CandidateConfusion = new(classes, [[0, 0, 0], [0, 12, 80], [0, 16, 1816]]),
+        };
+
+        var text = ReportMarkdown.Render(sample with { Comparison = comparison });
+
+        var changes = text[text.IndexOf("Largest changes per class (F1):", StringComparison.Ordinal)..];
+        changes = changes[..changes.IndexOf("</details>", StringComparison.Ordinal)];
+        Assert.Contains("| Minor | 92 |", changes, StringComparison.Ordinal);
+        Assert.Contains("| None | 1,832 |", changes, StringComparison.Ordinal);
+        Assert.DoesNotContain("| B |", changes, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Many_classes_and_slices_stay_within_the_comment_limit()
     {
         var report = ReportSamples.ManyClassesAndSlices(classes: 300, slices: 2_000);

@@ -16,7 +16,11 @@ internal static class AnalysisViews
             WriteConfusion(w, confusion);
             w.WriteLine($"  {"class",-16} {"support",8} {"precision",10} {"recall",8} {"f1",8}");
             foreach (var c in analysis.Classes)
-                w.WriteLine($"  {Clip(c.Class, 16),-16} {c.Support,8:N0} {F(c.Precision),10} {F(c.Recall),8} {F(c.F1),8}");
+            {
+                // Undefined, not 0: precision of a class never predicted, recall of a class without rows.
+                var (precision, recall) = (c.Predicted == 0 ? "-" : F(c.Precision), c.Support == 0 ? "-" : F(c.Recall));
+                w.WriteLine($"  {Clip(c.Class, 16),-16} {c.Support,8:N0} {precision,10} {recall,8} {(c.Predicted == 0 && c.Support == 0 ? "-" : F(c.F1)),8}");
+            }
         }
 
         if (analysis.Threshold is { } threshold)

@@ -65,7 +65,9 @@ internal static class AnalysisMarkdown
             md.Append($"{Count(classes.Count)} classes are too many for a table here; `mlops runs compare --json` has both matrices.\n\n");
         }
 
+        // A class without evaluation rows that neither model predicts has nothing to show (0 → 0 everywhere).
         var changes = before.PerClass().Zip(after.PerClass())
+            .Where(x => x.Second.Support > 0 || x.First.Predicted > 0 || x.Second.Predicted > 0)
             .OrderByDescending(x => Math.Abs(x.Second.F1 - x.First.F1))
             .ThenBy(x => x.Second.Class, StringComparer.Ordinal)
             .ToList();

@@ -24,6 +24,20 @@ public sealed class TrainingViewsSpecs
     }
 
     [Fact]
+    public void Precision_recall_and_f1_a_class_cannot_have_read_as_undefined_not_as_zero()
+    {
+        // Seen on birdstrikes.csv: class 'B' (one training row, no evaluation row) read "0 0 0 0" like a class always missed.
+        var confusion = new ConfusionMatrix(["B", "Minor", "None"], [[0, 0, 0], [0, 12, 80], [0, 16, 1811]]);
+        using var w = new StringWriter();
+
+        AnalysisViews.WriteAnalysis(w, new ErrorAnalysis(confusion, confusion.PerClass(), null, [], [], []));
+
+        var rows = w.ToString().Split(Environment.NewLine).SkipWhile(l => !l.StartsWith("  class ", StringComparison.Ordinal)).Skip(1).Take(3).ToList();
+        Assert.Matches(@"^  B +0 +- +- +-$", rows[0]);
+        Assert.Matches(@"^  Minor +92 +0\.4286 +0\.1304 +0\.2", rows[1]);
+    }
+
+    [Fact]
     public void The_data_line_states_the_rows_without_a_label_and_the_warning_follows_it()
     {
         var unlabelled = new UnlabelledRows(8939, 10000, new Dictionary<string, int> { ["None"] = 8939 }, Core.Specs.MissingValues.Default.Markers, Declared: false);
