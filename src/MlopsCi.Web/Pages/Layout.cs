@@ -12,7 +12,7 @@ internal static class Layout
         th{background:#f6f8fa}th.sortable{cursor:pointer}td.num{text-align:right;font-variant-numeric:tabular-nums}
         code,.mono{font-family:ui-monospace,monospace;font-size:12px}.muted{color:#656d76}
         .better{color:#1a7f37}.worse{color:#cf222e}.added{color:#1a7f37}.deleted{color:#cf222e}.modified{color:#9a6700}
-        .error{background:#ffebe9;border:1px solid #ff8182;padding:8px 12px}
+        .error{background:#ffebe9;border:1px solid #ff8182;padding:8px 12px}.warning{background:#fff8c5;border:1px solid #d4a72c;padding:8px 12px}.diagonal{font-weight:600}
         dl.facts{display:grid;grid-template-columns:max-content auto;gap:2px 14px}dt{color:#656d76}dd{margin:0}
         .pager a{margin-right:12px}svg{background:#fff;border:1px solid #d0d7de}
         """;

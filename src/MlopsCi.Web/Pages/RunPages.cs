@@ -42,11 +42,16 @@ internal static class RunPages
         h.Facts([("model", r.ModelName), ("status", r.Status.ToString()), ("task", r.Spec.Task.ToString()), ("trainer", r.Spec.Trainer), ("label", r.Spec.Label),
             ("started", Html.Time(r.StartTime)), ("ended", Html.Time(r.EndTime)), ("seconds", Html.Number(r.DurationSeconds)),
             ("train rows", r.TrainRows.ToString("N0", CultureInfo.InvariantCulture)), ("test rows", r.TestRows.ToString("N0", CultureInfo.InvariantCulture)),
+            ("rows without a label", r.Unlabelled?.Describe() ?? "0"),
             ("registered as", string.Join(", ", view.Versions.Select(v => v.ToString())))]);
+        foreach (var warning in new[] { r.Unlabelled?.Warning, r.Evaluation?.Warning }.OfType<string>())
+            h.Para("⚠ " + warning, "warning");
         h.Heading("Metrics", 2).Raw("<table id=\"metrics\">").HeaderRow("Metric", "Value").Raw("<tbody>");
         foreach (var (name, value) in r.Metrics.Where(m => !m.Key.Contains(':', StringComparison.Ordinal)).OrderBy(m => m.Key, StringComparer.Ordinal))
             h.Raw("<tr>").Cell(name).Cell(Html.Number(value), null, "num").Raw("</tr>");
         h.Raw("</tbody></table>");
+        if (r.Analysis is { } analysis)
+            ErrorAnalysisHtml(h, analysis);
         var perClass = r.Metrics.Where(m => m.Key.StartsWith(MetricNames.ClassRecallPrefix, StringComparison.Ordinal)).OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => (m.Key[MetricNames.ClassRecallPrefix.Length..], m.Value)).ToList();
         if (perClass.Count > 0)
             h.Heading("Recall per class", 2).Raw(Svg.Bars("class-recall", perClass));
@@ -130,5 +135,42 @@ internal static class RunPages
         foreach (var v in values)
             h.Cell(v);
         h.Raw("</tr>\n");
+    }
+
+    /// <summary>Where the model goes wrong, as <c>mlops runs show</c> prints it: the confusion matrix, per-class figures and slices.</summary>
+    private static void ErrorAnalysisHtml(Html h, Core.Training.Evaluation.ErrorAnalysis analysis)
+    {
+        if (analysis.Confusion is { } confusion)
+        {
+            var rates = confusion.Rates;
+            h.Heading("Confusion matrix", 2).Para("Rows: the true class; columns: the predicted one; count and share of the true class.", "muted");
+            h.Raw("<table id=\"confusion\">").HeaderRow(["true \\ predicted", .. confusion.Classes]).Raw("<tbody>");
+            for (var a = 0; a < confusion.Classes.Count; a++)
+            {
+                h.Raw("<tr>").Cell(confusion.Classes[a]);
+                for (var p = 0; p < confusion.Classes.Count; p++)
+                    h.Cell($"{confusion[a, p].ToString("N0", CultureInfo.InvariantCulture)} ({Html.Number(rates[a][p])})", null, a == p ? "num diagonal" : "num");
+                h.Raw("</tr>");
+            }
+
+            h.Raw("</tbody></table>");
+            h.Raw("<table id=\"classes\">").HeaderRow("Class", "Rows", "Precision", "Recall", "F1").Raw("<tbody>");
+            foreach (var c in analysis.Classes)
+            {
+                h.Raw("<tr>").Cell(c.Class).Cell(c.Support.ToString("N0", CultureInfo.InvariantCulture), null, "num")
+                    .Cell(c.Predicted == 0 ? "-" : Html.Number(c.Precision), null, "num").Cell(c.Support == 0 ? "-" : Html.Number(c.Recall), null, "num")
+                    .Cell(c.Predicted == 0 && c.Support == 0 ? "-" : Html.Number(c.F1), null, "num").Raw("</tr>");
+            }
+
+            h.Raw("</tbody></table>");
+        }
+
+        if (analysis.Slices.Count > 0)
+        {
+            h.Heading($"Slices — {analysis.Slices[0].Metric} per value", 2).Raw("<table id=\"slices\">").HeaderRow("Slice", "Rows", "Value").Raw("<tbody>");
+            foreach (var s in analysis.Slices)
+                h.Raw("<tr>").Cell($"{s.Column} = {s.Value}").Cell(s.Rows.ToString("N0", CultureInfo.InvariantCulture), null, "num").Cell(s.Score is { } v ? Html.Number(v) : "undefined", null, "num").Raw("</tr>");
+            h.Raw("</tbody></table>");
+        }
     }
 }
