@@ -28,7 +28,11 @@ public sealed record CsvDialect(char? Separator, bool Header, IReadOnlyList<stri
     [JsonIgnore]
     public System.Text.Encoding? TextEncoding => Encoding is null ? null : TextEncodings.Find(Encoding) ?? throw new ArgumentException($"unknown encoding '{Encoding}'");
 
-    /// <summary>Whether the file's bytes differ from what ML.NET's loader reads as is (UTF-8 text, '.' decimals, blank for missing).</summary>
+    /// <summary>
+    /// Whether the file's bytes differ from what ML.NET's loader reads as is: UTF-8 text, '.' decimals, and no missing
+    /// marker that is a number (-999), which it would read as that number. Other markers it reads as NaN in a numeric
+    /// column, so they stay, and so do the row hashes of the training-row fingerprints.
+    /// </summary>
     [JsonIgnore]
-    public bool NeedsNormalising => Decimal != '.' || Missing is not null || (TextEncoding is { } encoding && encoding.CodePage != System.Text.Encoding.UTF8.CodePage);
+    public bool NeedsNormalising => Decimal != '.' || (Missing is not null && MissingValues.HasNumberMarkers) || (TextEncoding is { } encoding && encoding.CodePage != System.Text.Encoding.UTF8.CodePage);
 }

@@ -15,6 +15,9 @@ public sealed class MissingValues
     // Every value whose first character starts no marker (and is not blank) is present: most values are ruled out there.
     private readonly SearchValues<char> _firsts;
 
+    private static bool IsNumber(ReadOnlySpan<char> text) =>
+        double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
+
     private MissingValues(IEnumerable<string> markers)
     {
         _markers = [.. markers.Select(m => m.Trim()).Where(m => m.Length > 0).Distinct(StringComparer.Ordinal)];
@@ -51,6 +54,12 @@ public sealed class MissingValues
 
         return false;
     }
+
+    /// <summary>Whether a marker is a number (-999, 0): ML.NET's loader would read it as that number, not as missing.</summary>
+    public bool HasNumberMarkers => _markers.Any(m => IsNumber(m));
+
+    /// <summary>Whether <paramref name="value"/>, trimmed, is one of the markers that are numbers.</summary>
+    public bool IsNumberMarker(ReadOnlySpan<char> value) => IsMissing(value) && value.Trim() is { IsEmpty: false } trimmed && IsNumber(trimmed);
 
     /// <summary>How the markers read in a message: "blank, ?, NA, …".</summary>
     public string Describe() => string.Join(", ", ["blank", .. _markers.Select(m => $"'{m}'")]);

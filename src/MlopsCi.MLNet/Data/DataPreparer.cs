@@ -68,9 +68,9 @@ internal static class DataPreparer
                 return profile;
 
             // ML.NET's loader reads UTF-8 with decimal points: it gets a copy of the rows as our reader read them, with the
-            // declared missing markers blank (the one marker its loader knows for every column type).
+            // declared missing markers that are numbers (-999) blank, which it would read as numbers.
             var copy = Path.Combine(work, $"{role}-utf8-{Path.GetFileName(file.LocalPath)}");
-            Rewrite(profile, copy, _ => true, blankMissing: profile.Format.MissingMarkers is not null);
+            Rewrite(profile, copy, _ => true, blankNumberMarkers: profile.Format.MissingMarkers is not null);
             return profile with { LocalPath = copy, Format = profile.Format.Plain };
         }
 
@@ -98,13 +98,13 @@ internal static class DataPreparer
 
     /// <summary>
     /// Copies the header (as a header line) and the rows <paramref name="keep"/> accepts; with
-    /// <paramref name="blankMissing"/>, the values the format counts as missing are written blank.
+    /// <paramref name="blankNumberMarkers"/>, the missing markers that are numbers are written blank.
     /// </summary>
-    public static void Rewrite(FileProfile profile, string destination, Func<TableRow, bool> keep, bool blankMissing = false)
+    public static void Rewrite(FileProfile profile, string destination, Func<TableRow, bool> keep, bool blankNumberMarkers = false)
     {
         using var writer = new StreamWriter(destination, false, new System.Text.UTF8Encoding(false), 1 << 16);
         RowText.WriteLine(writer, profile.Header, profile.Format.Separator);
-        var missing = blankMissing ? profile.Format.Missing : null;
+        var missing = blankNumberMarkers ? profile.Format.Missing : null;
         profile.ReadRows(row =>
         {
             if (keep(row))

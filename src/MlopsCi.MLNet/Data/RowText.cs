@@ -8,14 +8,14 @@ namespace MlopsCi.MLNet.Data;
 /// </summary>
 internal static class RowText
 {
-    /// <summary>One row and a line break; values <paramref name="blank"/> counts as missing are written blank.</summary>
+    /// <summary>One row and a line break; the missing markers of <paramref name="blank"/> that are numbers are written blank.</summary>
     public static void WriteLine(TextWriter writer, TableRow row, char separator, Core.Specs.MissingValues? blank = null)
     {
         for (var c = 0; c < row.FieldCount; c++)
         {
             if (c > 0)
                 writer.Write(separator);
-            if (blank is null || !blank.IsMissing(row[c]))
+            if (blank is null || !blank.IsNumberMarker(row[c]))
                 Write(writer, row[c], separator);
         }
 

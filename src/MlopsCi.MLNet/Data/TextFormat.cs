@@ -33,7 +33,7 @@ internal sealed record TextFormat(char Separator, bool Quoted, IReadOnlyList<str
 
     /// <summary>
     /// This layout for a copy written by <see cref="RowText"/>: a header line, UTF-8, decimal points (declared missing
-    /// markers written blank, so the markers stay: a default one that is a value here still is).
+    /// markers that are numbers written blank; the marker list stays, so a default one that is a value here still is).
     /// </summary>
     public TextFormat Plain => this with { Columns = null, Encoding = null, Decimal = '.' };
 

@@ -45,5 +45,8 @@ internal static class LoaderFactory
         HasHeader = file.Format.HeaderLine,
         AllowQuoting = file.Format.Quoted,
         TrimWhitespace = true,
+        // A blank numeric cell is a missing value (NaN), not 0: ML.NET's default reads it as 0, which trees then split on
+        // as a real value and the mean replacement of linear trainers never sees.
+        MissingRealsAsNaNs = true,
     });
 }

@@ -21,7 +21,7 @@ internal static class PredictionWriter
         var named = LoaderFactory.CreateNamed(ml, file, bundle).GetOutputSchema();
         var columns = named.Select(c => new TextLoader.Column(c.Name, c.Type is TextDataViewType ? DataKind.String : DataKind.Single, file.IndexOf(c.Name)))
             .Concat(file.Header.Select((_, i) => new TextLoader.Column(RawPrefix + i, DataKind.String, i)));
-        return ml.Data.CreateTextLoader(new TextLoader.Options { Columns = [.. columns], Separators = [file.Format.Separator], HasHeader = file.Format.HeaderLine, AllowQuoting = file.Format.Quoted, TrimWhitespace = true });
+        return ml.Data.CreateTextLoader(new TextLoader.Options { Columns = [.. columns], Separators = [file.Format.Separator], HasHeader = file.Format.HeaderLine, AllowQuoting = file.Format.Quoted, TrimWhitespace = true, MissingRealsAsNaNs = true });
     }
 
     /// <summary>The file's columns as text (<see cref="RawPrefix"/>i), in file order.</summary>
