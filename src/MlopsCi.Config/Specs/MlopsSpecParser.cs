@@ -40,13 +40,21 @@ public static class MlopsSpecParser
     public static CsvDialects ReadCsvDialects(string yaml, string file = "mlops.yml") =>
         YamlValues.Load(yaml, file) is { } root ? ModelSectionParser.ReadDialects(new YamlSection(file, "", root, null)) : CsvDialects.None;
 
+    /// <summary>Where a top-level key that is not one belongs, when it is a known mistake (null: say the known keys).</summary>
+    private static string? Misplaced(string key) => key switch
+    {
+        "hooks" => "data-quality hooks are rules kept in the data repository, not in mlops.yml; commit them as _mlops/hooks.yml (see docs/hooks.md)",
+        _ when ModelSectionParser.IsModelKey(key) => $"'{key}' belongs under 'model:' (indent it below 'model:')",
+        _ => null,
+    };
+
     /// <summary>Parses spec text; <paramref name="file"/> names it in messages.</summary>
     public static MlopsSpec Parse(string yaml, string file = "mlops.yml")
     {
         var root = YamlValues.Load(yaml, file)
             ?? throw new InvalidInputException($"{file} is empty. It needs at least a 'model:' section (see the README).");
         var errors = new SpecErrors();
-        var top = errors.Try(() => new YamlSection(file, "", root, TopKeys, errors), null);
+        var top = errors.Try(() => new YamlSection(file, "", root, TopKeys, errors, Misplaced), null);
         errors.ThrowIfAny();
         var model = errors.Try(() => ModelSectionParser.Parse(top!), null);
         var spec = new MlopsSpec(

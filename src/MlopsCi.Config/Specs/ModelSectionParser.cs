@@ -10,6 +10,9 @@ internal static partial class ModelSectionParser
 {
     private static readonly string[] ModelKeys = ["name", "task", "data", "label", "features", "categorical", "text", "ignore", "trainer", "params", "seed", "time-column", "key", "slices"];
     private static readonly string[] DataKeys = ["train", "test", "split", "csv"];
+    /// <summary>Whether <paramref name="key"/> is a key of the <c>model:</c> section.</summary>
+    public static bool IsModelKey(string key) => ModelKeys.Contains(key, StringComparer.Ordinal);
+
     private static readonly string[] CsvKeys = ["separator", "header", "columns", "encoding", "decimal", "missing"];
 
     /// <summary>The model, or null without a <c>model:</c> section; each key is read on its own, so every problem is recorded.</summary>

@@ -16,7 +16,11 @@ internal sealed class YamlSection
     private readonly Dictionary<string, int> _keyLines = new(StringComparer.Ordinal);
     private readonly Dictionary<string, InvalidInputException> _misspelt = new(StringComparer.Ordinal);
 
-    public YamlSection(string file, string path, YamlNode node, IReadOnlyCollection<string>? knownKeys, SpecErrors? errors = null)
+    /// <summary>
+    /// The mapping <paramref name="node"/> at <paramref name="path"/>; a key not in <paramref name="knownKeys"/> is an
+    /// error, with the closest known key, else <paramref name="hintFor"/>'s word on where it belongs, else the known keys.
+    /// </summary>
+    public YamlSection(string file, string path, YamlNode node, IReadOnlyCollection<string>? knownKeys, SpecErrors? errors = null, Func<string, string?>? hintFor = null)
     {
         File = file;
         Path = path;
@@ -30,7 +34,9 @@ internal sealed class YamlSection
             if (knownKeys is not null && !knownKeys.Contains(key))
             {
                 var close = Suggest.Closest(key, knownKeys);
-                var hint = close is not null ? $" (did you mean '{close}'?)" : $" (known keys: {string.Join(", ", knownKeys)})";
+                var hint = close is not null ? $" (did you mean '{close}'?)"
+                    : hintFor?.Invoke(key) is { } where ? $": {where}"
+                    : $" (known keys: {string.Join(", ", knownKeys)})";
                 var unknown = Error(keyNode, path.Length == 0 ? $"unknown top-level key '{key}'{hint}" : $"unknown key '{key}' under '{path}'{hint}");
                 if (errors is null)
                     throw unknown;

@@ -107,6 +107,16 @@ public sealed class MlopsSpecParserSpecs
         Assert.Equal(2, error.ExitCode);
     }
 
+    [Theory]
+    [InlineData("hooks:\n  - { id: a, type: not-null }\n", "mlops.yml line 2: unknown top-level key 'hooks': data-quality hooks are rules kept in the data repository, not in mlops.yml; commit them as _mlops/hooks.yml (see docs/hooks.md).")]
+    [InlineData("trainer: fasttree\n", "mlops.yml line 2: unknown top-level key 'trainer': 'trainer' belongs under 'model:' (indent it below 'model:').")]
+    public void A_top_level_key_that_belongs_elsewhere_says_where(string yaml, string message)
+    {
+        var error = Assert.Throws<InvalidInputException>(() => MlopsSpecParser.Parse("model: { name: m, task: binary, data: { train: a }, label: y }\n" + yaml));
+
+        Assert.Equal(message, error.Message);
+    }
+
     [Fact]
     public void An_unknown_top_level_key_names_the_known_ones_when_nothing_is_close()
     {
