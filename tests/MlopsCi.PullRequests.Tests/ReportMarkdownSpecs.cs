@@ -83,9 +83,8 @@ public sealed class ReportMarkdownSpecs
     public void Training_rows_left_out_for_a_missing_label_are_warned_about_under_the_evaluation_line()
     {
         var sample = ReportSamples.MulticlassBetter();
-        var unlabelled = new Core.Training.UnlabelledRows(8939, 10000, new Dictionary<string, int> { ["None"] = 8939 }, Core.Specs.MissingValues.Default.Markers, Declared: false);
 
-        var text = ReportMarkdown.Render(sample with { Comparison = sample.Comparison! with { Unlabelled = unlabelled } });
+        var text = ReportMarkdown.Render(sample with { Comparison = sample.Comparison! with { Unlabelled = MlopsCi.Testing.SampleRuns.NoneLabels() } });
         var plain = ReportMarkdown.Render(sample);
 
         var metrics = text.IndexOf("#### 📊 Metrics", StringComparison.Ordinal);

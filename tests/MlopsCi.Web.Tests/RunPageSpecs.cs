@@ -1,6 +1,4 @@
-using MlopsCi.Core.Specs;
-using MlopsCi.Core.Training;
-using MlopsCi.Core.Training.Runs;
+using MlopsCi.Testing;
 using MlopsCi.Web.Internal;
 using MlopsCi.Web.Pages;
 
@@ -12,8 +10,7 @@ public sealed class RunPageSpecs
     [Fact]
     public void A_run_that_left_most_rows_out_for_a_missing_label_says_how_many_and_warns()
     {
-        var unlabelled = new UnlabelledRows(8939, 10000, new Dictionary<string, int> { ["None"] = 8939 }, MissingValues.Default.Markers, Declared: false);
-        var run = Run() with { Unlabelled = unlabelled };
+        var run = SampleRuns.Birds() with { Unlabelled = SampleRuns.NoneLabels() };
 
         var page = RunPages.Run(new RunView(run, [])).ToString();
         var plain = RunPages.Run(new RunView(run with { Unlabelled = null }, [])).ToString();
@@ -29,7 +26,7 @@ public sealed class RunPageSpecs
     {
         var confusion = new Core.Training.Evaluation.ConfusionMatrix(["B", "Minor", "None"], [[0, 0, 0], [0, 12, 80], [0, 16, 1811]]);
         var analysis = new Core.Training.Evaluation.ErrorAnalysis(confusion, confusion.PerClass(), null, [], [], [new("Phase", "Climb", 387, "micro-accuracy", 0.8579)]);
-        var run = Run() with { Analysis = analysis };
+        var run = SampleRuns.Birds() with { Analysis = analysis };
 
         var page = RunPages.Run(new RunView(run, [])).ToString();
 
@@ -37,12 +34,6 @@ public sealed class RunPageSpecs
         Assert.Contains(">1,811 (0.9912)</td>", page, StringComparison.Ordinal);
         Assert.Matches("<td>B</td><td[^>]*>0</td><td[^>]*>-</td><td[^>]*>-</td><td[^>]*>-</td>", page);
         Assert.Contains("<td>Phase = Climb</td>", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("id=\"confusion\"", RunPages.Run(new RunView(Run(), [])).ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"confusion\"", RunPages.Run(new RunView(SampleRuns.Birds(), [])).ToString(), StringComparison.Ordinal);
     }
-
-    private static RunRecord Run() => new(
-        "r1", "birds", RunStatus.Finished, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddSeconds(1),
-        new Dictionary<string, string>(), new Dictionary<string, double> { ["micro-accuracy"] = 0.5 }, new Dictionary<string, string>(), "main", "0123456789abcdef", [], "s",
-        new ModelSpec("birds", ModelTask.Multiclass, new ModelDataSpec("a.csv", null, null), "damage", [], [], [], [], "lightgbm", new Dictionary<string, string>(), 1),
-        null, null, [], new RunEnvironment("linux", ".NET", 2, new Dictionary<string, string>()), 878, 183);
 }

@@ -1,6 +1,6 @@
 using MlopsCi.Cli.Commands;
-using MlopsCi.Core.Training;
 using MlopsCi.Core.Training.Evaluation;
+using MlopsCi.Testing;
 
 namespace MlopsCi.Cli.Tests.Views;
 
@@ -40,18 +40,12 @@ public sealed class TrainingViewsSpecs
     [Fact]
     public void The_data_line_states_the_rows_without_a_label_and_the_warning_follows_it()
     {
-        var unlabelled = new UnlabelledRows(8939, 10000, new Dictionary<string, int> { ["None"] = 8939 }, Core.Specs.MissingValues.Default.Markers, Declared: false);
         using var w = new StringWriter();
 
-        TrainingViews.WriteRun(w, Run() with { Unlabelled = unlabelled });
+        TrainingViews.WriteRun(w, SampleRuns.Birds() with { Unlabelled = SampleRuns.NoneLabels() });
 
         var lines = w.ToString().Split(Environment.NewLine);
         Assert.Equal("data: main @ 0123456789ab  (878 train rows, 183 evaluation rows; 8,939 of 10,000 rows without a label left out ('None' 8,939))", lines[1]);
         Assert.StartsWith("warning: 8,939 of 10,000 rows (89%) have no label and were left out of training and evaluation: 'None' counts as missing by default. If it is a class, say which values mean missing: model.data.csv: { missing: [", lines[2], StringComparison.Ordinal);
     }
-
-    private static Core.Training.Runs.RunRecord Run() => new(
-        "r1", "birds", Core.Training.Runs.RunStatus.Finished, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddSeconds(1),
-        new Dictionary<string, string>(), new Dictionary<string, double>(), new Dictionary<string, string>(), "main", "0123456789abcdef", [], "s",
-        new Core.Specs.ModelSpec("birds", Core.Specs.ModelTask.Multiclass, new Core.Specs.ModelDataSpec("a.csv", null, null), "y", [], [], [], [], "lightgbm", new Dictionary<string, string>(), 1), null, null, [], new Core.Training.Runs.RunEnvironment("linux", ".NET", 2, new Dictionary<string, string>()), 878, 183);
 }
