@@ -16,11 +16,7 @@ internal static class AnalysisViews
             WriteConfusion(w, confusion);
             w.WriteLine($"  {"class",-16} {"support",8} {"precision",10} {"recall",8} {"f1",8}");
             foreach (var c in analysis.Classes)
-            {
-                // Undefined, not 0: precision of a class never predicted, recall of a class without rows.
-                var (precision, recall) = (c.Predicted == 0 ? "-" : F(c.Precision), c.Support == 0 ? "-" : F(c.Recall));
-                w.WriteLine($"  {Clip(c.Class, 16),-16} {c.Support,8:N0} {precision,10} {recall,8} {(c.Predicted == 0 && c.Support == 0 ? "-" : F(c.F1)),8}");
-            }
+                w.WriteLine($"  {Clip(c.Class, 16),-16} {c.Support,8:N0} {Defined(c.DefinedPrecision),10} {Defined(c.DefinedRecall),8} {Defined(c.DefinedF1),8}");
         }
 
         if (analysis.Threshold is { } threshold)
@@ -44,6 +40,9 @@ internal static class AnalysisViews
                 w.WriteLine($"  {Clip($"{s.Column}={s.Value}", 30),-30} {s.Rows,8:N0} rows  {(s.Score is { } v ? F(v) : "undefined"),8}");
         }
     }
+
+    /// <summary>A figure that a class cannot have (<see cref="ClassMetrics"/>'s Defined… members) reads "-", not 0.</summary>
+    private static string Defined(double? value) => value is { } v ? F(v) : "-";
 
     public static void WriteConfusion(TextWriter w, ConfusionMatrix confusion)
     {

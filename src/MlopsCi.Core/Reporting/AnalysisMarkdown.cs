@@ -67,7 +67,7 @@ internal static class AnalysisMarkdown
 
         // A class without evaluation rows that neither model predicts has nothing to show (0 → 0 everywhere).
         var changes = before.PerClass().Zip(after.PerClass())
-            .Where(x => x.Second.Support > 0 || x.First.Predicted > 0 || x.Second.Predicted > 0)
+            .Where(x => x.First.Seen || x.Second.Seen)
             .OrderByDescending(x => Math.Abs(x.Second.F1 - x.First.F1))
             .ThenBy(x => x.Second.Class, StringComparer.Ordinal)
             .ToList();

@@ -158,8 +158,7 @@ internal static class RunPages
             foreach (var c in analysis.Classes)
             {
                 h.Raw("<tr>").Cell(c.Class).Cell(c.Support.ToString("N0", CultureInfo.InvariantCulture), null, "num")
-                    .Cell(c.Predicted == 0 ? "-" : Html.Number(c.Precision), null, "num").Cell(c.Support == 0 ? "-" : Html.Number(c.Recall), null, "num")
-                    .Cell(c.Predicted == 0 && c.Support == 0 ? "-" : Html.Number(c.F1), null, "num").Raw("</tr>");
+                    .Cell(Defined(c.DefinedPrecision), null, "num").Cell(Defined(c.DefinedRecall), null, "num").Cell(Defined(c.DefinedF1), null, "num").Raw("</tr>");
             }
 
             h.Raw("</tbody></table>");
@@ -173,4 +172,6 @@ internal static class RunPages
             h.Raw("</tbody></table>");
         }
     }
+
+    private static string Defined(double? value) => value is null ? "-" : Html.Number(value);
 }
