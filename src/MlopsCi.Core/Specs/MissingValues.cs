@@ -30,9 +30,6 @@ public sealed class MissingValues
     /// <summary>The markers besides a blank cell, in the order given.</summary>
     public IReadOnlyList<string> Markers => _markers;
 
-    /// <summary>Whether these are the default markers.</summary>
-    public bool IsDefault => ReferenceEquals(this, Default) || _markers.SequenceEqual(Default._markers, StringComparer.Ordinal);
-
     /// <summary>Exactly <paramref name="markers"/> (blank entries ignored: a blank cell is missing anyway).</summary>
     public static MissingValues Of(IEnumerable<string> markers) => new(markers);
 
@@ -60,7 +57,4 @@ public sealed class MissingValues
 
     /// <summary>Whether <paramref name="value"/>, trimmed, is one of the markers that are numbers.</summary>
     public bool IsNumberMarker(ReadOnlySpan<char> value) => IsMissing(value) && value.Trim() is { IsEmpty: false } trimmed && IsNumber(trimmed);
-
-    /// <summary>How the markers read in a message: "blank, ?, NA, …".</summary>
-    public string Describe() => string.Join(", ", ["blank", .. _markers.Select(m => $"'{m}'")]);
 }

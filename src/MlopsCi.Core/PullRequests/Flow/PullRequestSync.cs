@@ -55,28 +55,27 @@ internal sealed class PullRequestSync(
         output.Step($"deciding gates: {deciding.Source}");
         string baselineRef, baselineLabel;
         RunRecord baselineRun;
+        // The model the candidate is measured against predicts what the champion (else the destination's spec) predicts;
+        // when the pull request predicts another label, or as another task, those numbers measure something else: the
+        // baseline is then this spec's model on main's data, so the comparison still says what the pull request's data does.
         var championRun = champion is null ? null : await pipeline.GetRunAsync(champion.RunId, cancellationToken);
-        var championApart = championRun is null ? null : Apart(championRun.Spec, spec, $"the champion {champion}");
-        if (champion is not null && championApart is null)
+        var destination = deciding.Spec.Model ?? spec;
+        var (other, otherName) = championRun is not null ? (championRun.Spec, "champion") : (destination, "destination's spec");
+        var comparable = other.Label == spec.Label && other.Task == spec.Task;
+        if (champion is not null && comparable)
         {
             (baselineRef, baselineLabel, baselineRun) = (champion.ToString(), $"champion {champion}", championRun!);
             output.Step($"baseline: champion {champion} (run {champion.RunId})");
         }
         else
         {
-            // A model that predicts another label (or the same one as another task) scores other numbers: the baseline
-            // is then this spec's model on main's data, so the comparison still says what the pull request's data does.
-            var destination = deciding.Spec.Model ?? spec;
-            var (other, otherName) = championApart is not null ? (championRun!.Spec, "champion") : (destination, "destination's spec");
-            var apart = championApart ?? Apart(destination, spec, "the destination's spec");
-            var baselineSpec = apart is null ? destination : spec;
-            if (apart is not null)
-                output.Warning($"{apart}, so the two cannot be compared: the baseline is a model trained on {MainBranch} with this pull request's spec.");
+            var predicts = $"predicts '{other.Label}' as {Task(other.Task)}";
+            if (!comparable)
+                output.Warning($"the {otherName}{(championRun is null ? "" : $" {champion}")} {predicts}, this pull request's spec '{spec.Label}' as {Task(spec.Task)}, so the two cannot be compared: the baseline is a model trained on {MainBranch} with this pull request's spec.");
             var baselineTags = new Dictionary<string, string>(StringComparer.Ordinal) { [RunTags.GitSha] = context.HeadSha, ["data-branch"] = MainBranch, ["role"] = "baseline" };
-            (baselineRun, var baseReused) = await pipeline.TrainAsync(baselineSpec, main, baselineTags, "main-baseline", cancellationToken);
-            var whose = apart is not null || ReferenceEquals(deciding.Spec, context.Spec) ? "this" : "the destination's";
-            var why = apart is null ? "" : $" (the {otherName} predicts '{other.Label}' as {Task(other.Task)})";
-            (baselineRef, baselineLabel) = (baselineRun.Id, $"a model trained on {MainBranch} with {whose} spec{why}");
+            (baselineRun, var baseReused) = await pipeline.TrainAsync(comparable ? destination : spec, main, baselineTags, "main-baseline", cancellationToken);
+            var whose = !comparable || ReferenceEquals(deciding.Spec, context.Spec) ? "this" : "the destination's";
+            (baselineRef, baselineLabel) = (baselineRun.Id, $"a model trained on {MainBranch} with {whose} spec{(comparable ? "" : $" (the {otherName} {predicts})")}");
             output.Step($"{(champion is null ? "no champion yet" : "champion not comparable")}: baseline run {baselineRun.Id} {(baseReused ? "reused" : "trained")} on {MainBranch} ({FlowText.Short(main.Id)})");
         }
 
@@ -146,15 +145,6 @@ internal sealed class PullRequestSync(
             return null;
         }
     }
-
-    /// <summary>
-    /// Why a model of <paramref name="other"/> cannot be compared with the candidate of <paramref name="spec"/> (it
-    /// predicts another label, or as another task), or null when it can.
-    /// </summary>
-    private static string? Apart(Specs.ModelSpec other, Specs.ModelSpec spec, string who) =>
-        other.Label == spec.Label && other.Task == spec.Task
-            ? null
-            : $"{who} predicts '{other.Label}' as {Task(other.Task)}, this pull request's spec '{spec.Label}' as {Task(spec.Task)}";
 
     private static string Task(Specs.ModelTask task) => task.ToString().ToLowerInvariant();
 
